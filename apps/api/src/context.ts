@@ -1,0 +1,10 @@
+import type { Database } from '@rytask/db';
+import type pg from 'pg';
+
+/** What routes are given: the database and the few settings that shape responses. */
+export interface ApiContext {
+  db: Database;
+  pool: pg.Pool;
+  secureCookies: boolean;
+  appVersion: string;
+}

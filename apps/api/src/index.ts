@@ -1,0 +1,71 @@
+// `rytask api`: verify the schema, then serve. Returns a handle; the CLI owns signals.
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { checkSchema, createDatabase, loadMigrations, schemaMismatch } from '@rytask/db';
+import { buildServer } from './server';
+
+export interface ApiOptions {
+  databaseUrl: string;
+  host: string;
+  port: number;
+  publicUrl: string;
+  logLevel: string;
+  appVersion: string;
+  migrationsDir?: string;
+  webDir?: string;
+}
+
+export class BootRefusal extends Error {}
+
+export function defaultWebDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('@rytask/web/package.json')), 'dist');
+}
+
+/** Refuses to run on a database whose schema is behind or ahead of this code. */
+export async function assertSchemaMatches(pool: Parameters<typeof checkSchema>[0], migrationsDir?: string) {
+  const migrations = loadMigrations(migrationsDir);
+  let mismatch: string | null;
+  try {
+    mismatch = schemaMismatch(await checkSchema(pool, migrations));
+  } catch (error) {
+    throw new BootRefusal(
+      `Cannot reach the database to verify its schema: ${(error as Error).message}. Check DATABASE_URL and that PostgreSQL is running.`,
+    );
+  }
+  if (mismatch) throw new BootRefusal(`Refusing to start. ${mismatch}`);
+  return migrations;
+}
+
+export async function startApi(options: ApiOptions) {
+  const handle = createDatabase(options.databaseUrl, { applicationName: 'rytask api' });
+  try {
+    const migrations = await assertSchemaMatches(handle.pool, options.migrationsDir);
+    const app = await buildServer({
+      context: {
+        db: handle.db,
+        pool: handle.pool,
+        secureCookies: options.publicUrl.startsWith('https:'),
+        appVersion: options.appVersion,
+      },
+      migrations,
+      webDir: options.webDir ?? defaultWebDir(),
+      logLevel: options.logLevel,
+    });
+    await app.listen({ host: options.host, port: options.port });
+    return {
+      app,
+      url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${(app.server.address() as { port: number }).port}`,
+      /** Stops accepting, drains in-flight requests, then closes the pool. */
+      async close() {
+        await app.close();
+        await handle.close();
+      },
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+export { buildServer } from './server';

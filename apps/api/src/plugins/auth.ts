@@ -1,0 +1,40 @@
+// Authentication for every route that asks for it, in one place: the session cookie, CSRF for
+// cookie-authenticated writes, and the forced password change.
+import { assertPasswordChangeNotRequired, authenticate, AppError, type Caller } from '@rytask/core';
+import { CSRF_HEADER, SESSION_COOKIE } from '@rytask/contracts';
+import type { Database } from '@rytask/db';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function assertCsrf(request: FastifyRequest): void {
+  // A cross-site form or image cannot set a custom header; a cross-origin fetch that does needs a
+  // CORS preflight, which this server never grants.
+  if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== '1') {
+    throw new AppError('csrf_failed', `This request must carry the ${CSRF_HEADER} header.`);
+  }
+}
+
+export function sessionToken(request: FastifyRequest): string | undefined {
+  return request.cookies[SESSION_COOKIE];
+}
+
+/** Authenticates the caller; `allowPasswordChange` lets the forced-change flow through. */
+export async function requireCaller(
+  db: Database,
+  request: FastifyRequest,
+  options: { allowPendingPasswordChange?: boolean } = {},
+): Promise<Caller> {
+  const caller = await authenticate(db, sessionToken(request));
+  assertCsrf(request);
+  if (!options.allowPendingPasswordChange) assertPasswordChangeNotRequired(caller);
+  return caller;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+}

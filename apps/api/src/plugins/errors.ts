@@ -1,0 +1,40 @@
+// The one place errors become responses. AppError → its code and status; a body Fastify could not
+// parse → validation_failed; anything else → a generic 500 with internals kept to the log.
+import { AppError } from '@rytask/core';
+import type { ErrorResponse } from '@rytask/contracts';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') || undefined;
+  throw new AppError('validation_failed', issue?.message ?? 'The request is not valid.', { field });
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) => {
+    const body: ErrorResponse = {
+      error: { code: 'not_found', message: `No such endpoint: ${request.method} ${request.url}`, requestId: request.id },
+    };
+    return reply.code(404).send(body);
+  });
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    let appError: AppError;
+    if (error instanceof AppError) {
+      appError = error;
+    } else if ('statusCode' in error && error.statusCode && error.statusCode < 500) {
+      // Fastify's own client errors: malformed JSON, wrong content type, body too large.
+      appError = new AppError('validation_failed', error.message);
+    } else {
+      request.log.error({ err: error }, 'unhandled error');
+      appError = new AppError('internal', 'Something went wrong on our side. Try again; if it persists, tell your administrator.');
+    }
+    if (appError.detail) request.log.warn({ code: appError.code, detail: appError.detail }, appError.message);
+    const body: ErrorResponse = {
+      error: { code: appError.code, message: appError.message, field: appError.field, requestId: request.id },
+    };
+    return reply.code(appError.status).send(body);
+  });
+}

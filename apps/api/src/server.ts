@@ -1,0 +1,47 @@
+// Builds the Fastify app: routes, error handling, and the web build at `/`.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import staticFiles from '@fastify/static';
+import type { Migration } from '@rytask/db';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ApiContext } from './context';
+import { registerErrorHandler } from './plugins/errors';
+import { authRoutes } from './routes/auth/auth.route';
+import { healthRoutes } from './routes/health/health.route';
+
+export interface BuildServerOptions {
+  context: ApiContext;
+  migrations: Migration[];
+  /** The web app's build output; the SPA is served from here with index.html as fallback. */
+  webDir?: string;
+  logLevel: string;
+}
+
+export async function buildServer({ context, migrations, webDir, logLevel }: BuildServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: logLevel,
+      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+    },
+    trustProxy: true,
+    // Sent to clients in error bodies so a user's report can be found in the log.
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1024 * 1024,
+  });
+  registerErrorHandler(app);
+  await app.register(cookie);
+  healthRoutes(app, context, migrations);
+  authRoutes(app, context);
+
+  if (webDir && existsSync(join(webDir, 'index.html'))) {
+    await app.register(staticFiles, { root: webDir, wildcard: false });
+    app.get('/*', (request, reply) => {
+      if (request.url.startsWith('/api/')) {
+        return reply.callNotFound();
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,36 @@
+import type { ButtonHTMLAttributes } from 'react';
+import { Spinner } from './spinner';
+
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: 'primary' | 'secondary' | 'quiet';
+  /** Shows a spinner and blocks clicks while an action runs; the label should say what is happening. */
+  pending?: boolean;
+  block?: boolean;
+};
+
+export function Button({
+  variant = 'secondary',
+  pending = false,
+  block = false,
+  disabled,
+  className,
+  children,
+  type = 'button',
+  ...rest
+}: ButtonProps) {
+  const classes = ['button', `button--${variant}`, block && 'button--block', className]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <button
+      {...rest}
+      type={type}
+      className={classes}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
+    >
+      {pending && <Spinner size="small" />}
+      {children}
+    </button>
+  );
+}

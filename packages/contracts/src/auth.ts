@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+export const roleSchema = z.enum(['OWNER', 'ADMIN', 'MEMBER', 'VIEWER']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const loginRequestSchema = z.object({
+  email: z.string().trim().min(1, 'Enter your email address').max(320),
+  password: z.string().min(1, 'Enter your password').max(1024),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const changePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password').max(1024),
+  newPassword: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(1024),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
+/** Who is signed in, in which organization: the answer of login, session and password change. */
+export const sessionResponseSchema = z.object({
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    mustChangePassword: z.boolean(),
+  }),
+  organization: z.object({
+    id: z.string(),
+    name: z.string(),
+    slug: z.string(),
+  }),
+  role: roleSchema,
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+/** Cookie-authenticated writes must carry this header (a cross-site form cannot set it). */
+export const CSRF_HEADER = 'x-rytask-csrf';
+export const SESSION_COOKIE = 'rytask_session';

@@ -1,0 +1,8 @@
+// @rytask/db: schema, migrator, seed and repositories. Imports nothing of ours.
+export * as schema from './schema';
+export { createDatabase, type Database, type DatabaseHandle, type Executor } from './client';
+export * from './migrator/index';
+export { runSeed, seed, generatePassword, type SeedOptions, type SeedResult } from './seed/seed';
+export * from './repository/users.repo';
+export * from './repository/memberships.repo';
+export * from './repository/sessions.repo';

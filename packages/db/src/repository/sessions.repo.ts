@@ -1,0 +1,55 @@
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { memberships, organizations, sessions, users } from '../schema';
+
+export async function insertSession(
+  db: Executor,
+  values: { tokenHash: string; userId: string; organizationId: string; expiresAt: Date; ip?: string; userAgent?: string },
+): Promise<void> {
+  await db.insert(sessions).values(values);
+}
+
+/** A live session with everything a request needs to know about its caller, in one query. */
+export async function findActiveSession(db: Executor, tokenHash: string) {
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        mustChangePassword: users.mustChangePassword,
+      },
+      organization: { id: organizations.id, name: organizations.name, slug: organizations.slug },
+      role: memberships.role,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organizations, eq(organizations.id, sessions.organizationId))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.userId, sessions.userId), eq(memberships.organizationId, sessions.organizationId)),
+    )
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), sql`${users.deactivatedAt} IS NULL`));
+  return row;
+}
+
+export async function touchSession(db: Executor, sessionId: string, expiresAt: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: sql`now()`, expiresAt }).where(eq(sessions.id, sessionId));
+}
+
+export async function deleteSessionByTokenHash(db: Executor, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** Sign out everywhere else, e.g. after a password change. */
+export async function deleteOtherSessions(db: Executor, userId: string, keepSessionId: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));
+}
+
+export async function deleteExpiredSessions(db: Executor): Promise<number> {
+  const deleted = await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`)).returning({ id: sessions.id });
+  return deleted.length;
+}
