@@ -7,7 +7,8 @@ export const HISTORY_TABLE = 'rytask_migrations';
 
 export const CREATE_HISTORY_TABLE = `
 CREATE TABLE IF NOT EXISTS ${HISTORY_TABLE} (
-  id serial PRIMARY KEY,
+  -- Not a serial: sequences ignore rollbacks, and a failed run must leave no trace at all.
+  id integer PRIMARY KEY,
   name text NOT NULL UNIQUE,
   checksum text NOT NULL,
   applied_at timestamptz NOT NULL DEFAULT now(),
@@ -45,8 +46,9 @@ export async function recordMigration(
   row: { name: string; checksum: string; durationMs: number; appVersion: string; runId: string; backupFile?: string },
 ): Promise<void> {
   await client.query(
-    `INSERT INTO ${HISTORY_TABLE} (name, checksum, duration_ms, app_version, run_id, backup_file)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
+    // Numbered under the migration lock, so max + 1 cannot race.
+    `INSERT INTO ${HISTORY_TABLE} (id, name, checksum, duration_ms, app_version, run_id, backup_file)
+     VALUES ((SELECT coalesce(max(id), 0) + 1 FROM ${HISTORY_TABLE}), $1, $2, $3, $4, $5, $6)`,
     [row.name, row.checksum, Math.round(row.durationMs), row.appVersion, row.runId, row.backupFile ?? null],
   );
 }
