@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const packages = [
-  { dir: 'packages/contracts', entry: { index: 'src/index.ts' } },
+  { dir: 'packages/contracts', entry: { index: 'src/index.ts', constants: 'src/constants.ts' } },
   { dir: 'packages/db', entry: { index: 'src/index.ts' } },
   { dir: 'packages/core', entry: { index: 'src/index.ts' } },
   { dir: 'apps/api', entry: { index: 'src/index.ts' } },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from './constants';
 
 export const roleSchema = z.enum(['OWNER', 'ADMIN', 'MEMBER', 'VIEWER']);
 export type Role = z.infer<typeof roleSchema>;
@@ -8,8 +9,6 @@ export const loginRequestSchema = z.object({
   password: z.string().min(1, 'Enter your password').max(1024),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
-
-export const MIN_PASSWORD_LENGTH = 12;
 
 export const changePasswordRequestSchema = z.object({
   currentPassword: z.string().min(1, 'Enter your current password').max(1024),
@@ -36,7 +35,3 @@ export const sessionResponseSchema = z.object({
   role: roleSchema,
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
-
-/** Cookie-authenticated writes must carry this header (a cross-site form cannot set it). */
-export const CSRF_HEADER = 'x-rytask-csrf';
-export const SESSION_COOKIE = 'rytask_session';

@@ -1,4 +1,5 @@
 // The API's request and response shapes, shared by the api (validation, OpenAPI) and the web
 // app (types). This package imports nothing of ours: it is the only thing web knows of the api.
 export * from './auth';
+export * from './constants';
 export * from './errors';

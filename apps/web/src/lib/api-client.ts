@@ -1,4 +1,5 @@
-import { CSRF_HEADER, type ErrorResponse } from '@rytask/contracts';
+import type { ErrorResponse } from '@rytask/contracts';
+import { CSRF_HEADER } from '@rytask/contracts/constants';
 
 /** The API's error codes, plus two the client makes up when there is no API answer to read. */
 export type ApiErrorCode = ErrorResponse['error']['code'] | 'network' | 'unexpected_response';

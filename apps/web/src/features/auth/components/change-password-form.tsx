@@ -1,4 +1,5 @@
-import { MIN_PASSWORD_LENGTH, type SessionResponse } from '@rytask/contracts';
+import type { SessionResponse } from '@rytask/contracts';
+import { MIN_PASSWORD_LENGTH } from '@rytask/contracts/constants';
 import { useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
@@ -12,8 +13,8 @@ type Field = (typeof FIELDS)[number];
 type Values = Record<Field, string>;
 type Problems = Partial<Record<Field, string>> & { form?: string };
 
-/** The checks the server would make too, so people hear about them before submitting. */
-export function checkPasswords(values: Values): Problems {
+/** Checked before submitting so people hear at once; the server still has the last word. */
+function checkPasswords(values: Values): Problems {
   const problems: Problems = {};
   if (!values.currentPassword) problems.currentPassword = 'Enter your current password';
   if (values.newPassword.length < MIN_PASSWORD_LENGTH) {

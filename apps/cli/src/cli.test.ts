@@ -1,0 +1,168 @@
+// The `rytask` command end to end, as separate processes against real PostgreSQL: exit codes and
+// what the operator reads. (Migrator semantics in depth: packages/db/src/migrator/migrate.test.ts.)
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, snapshot, withClient, type TestDatabase } from '../../../test/support/db';
+import { rytask } from '../../../test/support/cli';
+
+const databases: TestDatabase[] = [];
+afterEach(async () => {
+  await Promise.all(databases.splice(0).map((db) => db.drop()));
+});
+
+async function database(kind: 'migrated' | 'empty') {
+  const db = await createTestDatabase(kind);
+  databases.push(db);
+  return db;
+}
+
+const rows = (db: TestDatabase, sql: string) => withClient(db.url, async (c) => (await c.query(sql)).rows);
+
+describe('rytask migrate', () => {
+  it('applies everything once when five processes start together on an empty database', async () => {
+    const db = await database('empty');
+    const results = await Promise.all(Array.from({ length: 5 }, () => rytask(['migrate'], { DATABASE_URL: db.url })));
+    expect(results.map((r) => r.code)).toEqual([0, 0, 0, 0, 0]);
+    expect(await rows(db, 'SELECT name FROM rytask_migrations')).toEqual([{ name: '0000_init' }]);
+    expect(await rows(db, 'SELECT count(*)::int AS n FROM users')).toEqual([{ n: 1 }]);
+    expect(await rows(db, 'SELECT count(*)::int AS n FROM organizations')).toEqual([{ n: 1 }]);
+    // The one-time password is printed by exactly one of them.
+    expect(results.filter((r) => r.stdout.includes('password:'))).toHaveLength(1);
+  });
+
+  it('prints the generated password once with the login URL, then is a no-op', async () => {
+    const db = await database('empty');
+    const first = await rytask(['migrate'], { DATABASE_URL: db.url, PUBLIC_URL: 'https://tasks.example.com' });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Sign in at https://tasks.example.com');
+    expect(first.stdout).toMatch(/password: [A-Za-z2-9]{24}/);
+    const before = await snapshot(db.url);
+    const second = await rytask(['migrate'], { DATABASE_URL: db.url });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Nothing to migrate');
+    expect(second.stdout).not.toContain('password:');
+    expect(await snapshot(db.url)).toEqual(before);
+  });
+
+  it('skips the seed with --no-seed', async () => {
+    const db = await database('empty');
+    expect((await rytask(['migrate', '--no-seed'], { DATABASE_URL: db.url })).code).toBe(0);
+    expect(await rows(db, 'SELECT * FROM users')).toEqual([]);
+  });
+
+  it('exits non-zero printing the migration, the statement and PostgreSQL error, leaving the database as it was', async () => {
+    const db = await database('empty');
+    // A table in the way: 0000_init's first statements succeed, then CREATE TABLE "users" fails.
+    await rows(db, 'CREATE TABLE users (legacy text)');
+    const before = await snapshot(db.url);
+    const result = await rytask(['migrate'], { DATABASE_URL: db.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Migration 0000_init failed');
+    expect(result.stderr).toContain('statement: CREATE TABLE "users"');
+    expect(result.stderr).toContain('relation "users" already exists');
+    expect(await snapshot(db.url)).toEqual(before);
+  });
+
+  it('refuses a database that is newer than the code, in those words', async () => {
+    const db = await database('migrated');
+    await rows(db, `INSERT INTO rytask_migrations (id, name, checksum, duration_ms, app_version, run_id)
+                    VALUES (99, '0099_from_the_future', 'x', 1, '9.9.9', gen_random_uuid())`);
+    const result = await rytask(['migrate'], { DATABASE_URL: db.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('The database is newer than this code');
+    expect(result.stderr).toContain('restore the backup taken before the upgrade');
+    expect(result.stderr).toContain('check out the newer version');
+  });
+
+  it('refuses when an applied migration file changed, showing both checksums', async () => {
+    const db = await database('migrated');
+    await rows(db, `UPDATE rytask_migrations SET checksum = 'aaaa' WHERE name = '0000_init'`);
+    const result = await rytask(['migrate'], { DATABASE_URL: db.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('0000_init.sql');
+    expect(result.stderr).toContain('checksum when applied: aaaa');
+    expect(result.stderr).toMatch(/checksum of the file now: [0-9a-f]{64}/);
+  });
+
+  it('has no way to migrate down: forward-only', async () => {
+    expect((await rytask(['migrate', '--down'])).code).toBe(2);
+    expect((await rytask(['rollback'])).code).toBe(2);
+  });
+});
+
+describe('rytask status', () => {
+  it('exits 0 only when the database matches the code exactly', async () => {
+    const db = await database('empty');
+    const pending = await rytask(['status'], { DATABASE_URL: db.url });
+    expect(pending.code).toBe(1);
+    expect(pending.stdout).toContain('Pending (1):\n  0000_init');
+    expect(pending.stdout).toContain('Run `rytask migrate`');
+    await rytask(['migrate'], { DATABASE_URL: db.url });
+    const ok = await rytask(['status'], { DATABASE_URL: db.url });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('The database matches this code exactly.');
+  });
+
+  it('reports applied, pending, unknown and changed as JSON', async () => {
+    const db = await database('migrated');
+    await rows(db, `UPDATE rytask_migrations SET checksum = 'bbbb'`);
+    await rows(db, `INSERT INTO rytask_migrations (id, name, checksum, duration_ms, app_version, run_id)
+                    VALUES (2, '0001_unknown', 'x', 1, '9', gen_random_uuid())`);
+    const result = await rytask(['status', '--json'], { DATABASE_URL: db.url });
+    expect(result.code).toBe(1);
+    const status = JSON.parse(result.stdout);
+    expect(status).toMatchObject({ ok: false, pending: [], unknown: ['0001_unknown'], outOfOrder: [] });
+    expect(status.applied.map((m: { name: string }) => m.name)).toEqual(['0000_init']);
+    expect(status.changed).toEqual([{ name: '0000_init', appliedChecksum: 'bbbb', fileChecksum: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+  });
+});
+
+describe('api and worker at boot', () => {
+  for (const command of ['api', 'worker']) {
+    it(`${command} refuses to start while migrations are pending`, async () => {
+      const db = await database('empty');
+      const result = await rytask([command], { DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent' });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('Refusing to start');
+      expect(result.stderr).toContain('0000_init');
+      expect(result.stderr).toContain('Run `rytask migrate`');
+    });
+
+    it(`${command} refuses to start on a database newer than the code`, async () => {
+      const db = await database('migrated');
+      await rows(db, `INSERT INTO rytask_migrations (id, name, checksum, duration_ms, app_version, run_id)
+                      VALUES (2, '0001_newer', 'x', 1, '9', gen_random_uuid())`);
+      const result = await rytask([command], { DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent' });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('The database is newer than this code');
+    });
+  }
+});
+
+describe('configuration', () => {
+  it('reports every problem in one message and exits non-zero', async () => {
+    const result = await rytask(['migrate'], { DATABASE_URL: 'mysql://nope', PORT: 'eighty', RYTASK_ADMIN_PASSWORD: 'short' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('3 problem(s)');
+    expect(result.stderr).toContain('DATABASE_URL: must be a postgres:// URL');
+    expect(result.stderr).toContain('PORT:');
+    expect(result.stderr).toContain('RYTASK_ADMIN_PASSWORD: must be at least 12 characters');
+  });
+
+  it('says to set DATABASE_URL when it is missing', async () => {
+    const result = await rytask(['migrate']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('DATABASE_URL is not set');
+  });
+
+  it('explains an unreachable database and exits non-zero', async () => {
+    const result = await rytask(['status'], { DATABASE_URL: 'postgres://nobody:x@127.0.0.1:1/none' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ECONNREFUSED');
+  });
+
+  it('rejects unknown commands with a usage error', async () => {
+    const result = await rytask(['frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown command "frobnicate"');
+  });
+});
