@@ -57,7 +57,7 @@ export const CONFIG_VARIABLES = Object.keys(configSchema.in.shape);
 
 export class ConfigError extends Error {}
 
-export function readConfig(env: Record<string, string | undefined>): Config {
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = configSchema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);

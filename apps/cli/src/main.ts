@@ -42,7 +42,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || values.help ? 0 : 2;
   }
-  const config = readConfig(process.env);
+  const config = readConfig();
   switch (command) {
     case 'migrate':
       await (await import('./commands/migrate')).migrateCommand(config, { seed: !values['no-seed'] });

@@ -4,6 +4,7 @@
 // Both go through drizzle-kit so the journal (which fixes the order) is always updated with the file.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -34,8 +35,10 @@ if (!name || !/^[a-z][a-z0-9_]{1,60}$/.test(name)) {
 
 const entries = () => JSON.parse(readFileSync(journalPath, 'utf8')).entries;
 const before = entries().length;
-const args = ['drizzle-kit', 'generate', '--name', name, ...(mode === 'new' ? ['--custom'] : [])];
-const result = spawnSync('npx', args, { cwd: dbDir, stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8' });
+// drizzle-kit from node_modules, never fetched by npx.
+const drizzleKit = join(dirname(createRequire(import.meta.url).resolve('drizzle-kit')), 'bin.cjs');
+const args = [drizzleKit, 'generate', '--name', name, ...(mode === 'new' ? ['--custom'] : [])];
+const result = spawnSync(process.execPath, args, { cwd: dbDir, stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8' });
 if (result.status !== 0) {
   process.stdout.write(result.stdout ?? '');
   fail(`drizzle-kit generate failed (exit ${result.status}); nothing was added.`);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, loadMigrations } from '@rytask/db';
-import { createTestDatabase, withClient, type TestDatabase } from '../../../../../test/support/db';
+import { createTestDatabase, withClient } from '../../../../../test/support/db';
 import { buildServer } from '../../server';
 
 const cleanup: (() => Promise<void>)[] = [];
