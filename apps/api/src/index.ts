@@ -15,7 +15,9 @@ export interface ApiOptions {
   webDir?: string;
 }
 
-export class BootRefusal extends Error {}
+export class BootRefusal extends Error {
+  override name = 'BootRefusal';
+}
 
 export function defaultWebDir(): string {
   const require = createRequire(import.meta.url);

@@ -8,6 +8,9 @@ import { Logger as GraphileLogger, run, type Task } from 'graphile-worker';
 import pino from 'pino';
 import { jobs } from './jobs/index';
 
+export { enqueueJob } from './jobs/enqueue';
+export { jobs } from './jobs/index';
+
 export interface WorkerOptions {
   databaseUrl: string;
   logLevel: string;
@@ -16,7 +19,9 @@ export interface WorkerOptions {
   concurrency?: number;
 }
 
-export class WorkerBootRefusal extends Error {}
+export class WorkerBootRefusal extends Error {
+  override name = 'WorkerBootRefusal';
+}
 
 const HEARTBEAT_INTERVAL_MS = 10_000;
 /** A heartbeat older than this means the worker is stuck or cannot reach the database. */
@@ -48,7 +53,12 @@ export async function startWorker(options: WorkerOptions) {
       jobs.map((job) => [
         job.id,
         (async (payload, helpers) => {
-          const parsed = job.payload.safeParse(payload ?? {});
+          const { _v: version, ...rest } = (payload ?? {}) as { _v?: number };
+          if (version !== undefined && version !== job.version) {
+            // A job queued by another version: its payload may have another shape.
+            throw new Error(`Job ${job.id}: queued as version ${version}, this worker runs version ${job.version}`);
+          }
+          const parsed = job.payload.safeParse(rest);
           if (!parsed.success) {
             // Retrying cannot fix a malformed payload; fail loudly with the reason.
             throw new Error(`Job ${job.id}@${job.version}: invalid payload: ${parsed.error.message}`);
