@@ -18,6 +18,12 @@ export interface MigrateOptions {
   /** PostgreSQL lock_timeout for migration statements, so DDL never queues behind live traffic. */
   lockTimeoutMs: number;
   log: (line: string) => void;
+  /**
+   * Runs under the migration lock when migrations are pending, before any is applied (the
+   * pre-upgrade backup). Its backup file name is recorded in the history rows of the run; if it
+   * throws, nothing is applied.
+   */
+  beforeApply?: (client: pg.Client, pending: Migration[]) => Promise<{ backupFile?: string }>;
   /** Runs under the migration lock after migrations, on the same connection (the seed). */
   afterMigrations?: (client: pg.Client) => Promise<void>;
 }
@@ -43,7 +49,7 @@ function shorten(sql: string): string {
   return flat.length > 400 ? `${flat.slice(0, 400)}…` : flat;
 }
 
-function failure(m: Migration, statement: string, error: unknown, committedBefore: string[], lockTimeoutMs: number): MigrationError {
+export function failure(m: Migration, statement: string, error: unknown, committedBefore: string[], lockTimeoutMs: number): MigrationError {
   const pgError = error as { code?: string; message?: string };
   const kept =
     committedBefore.length > 0
@@ -66,10 +72,26 @@ function failure(m: Migration, statement: string, error: unknown, committedBefor
   );
 }
 
+/** Runs one migration's statements in order; a failure is described by `describe`. */
+export async function runStatements(
+  client: pg.ClientBase,
+  m: Migration,
+  describe: (statement: string, error: unknown) => Error,
+  transform: (statement: string) => string = (statement) => statement,
+): Promise<void> {
+  for (const statement of m.statements) {
+    try {
+      await client.query(transform(statement));
+    } catch (error) {
+      throw describe(statement, error);
+    }
+  }
+}
+
 async function applyStep(
   client: pg.ClientBase,
   step: Migration[],
-  context: { runId: string; appVersion: string; lockTimeoutMs: number; committed: string[] },
+  context: { runId: string; appVersion: string; lockTimeoutMs: number; committed: string[]; backupFile?: string },
 ): Promise<void> {
   const inTransaction = step[0]?.transactional ?? true;
   const scope = inTransaction ? 'LOCAL ' : '';
@@ -80,19 +102,14 @@ async function applyStep(
     await client.query(CREATE_HISTORY_TABLE);
     for (const m of step) {
       const started = performance.now();
-      for (const statement of m.statements) {
-        try {
-          await client.query(statement);
-        } catch (error) {
-          throw failure(m, statement, error, context.committed, context.lockTimeoutMs);
-        }
-      }
+      await runStatements(client, m, (statement, error) => failure(m, statement, error, context.committed, context.lockTimeoutMs));
       await recordMigration(client, {
         name: m.name,
         checksum: m.checksum,
         durationMs: performance.now() - started,
         appVersion: context.appVersion,
         runId: context.runId,
+        backupFile: context.backupFile,
       });
     }
     if (inTransaction) await client.query('COMMIT');
@@ -120,7 +137,8 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       const applied: string[] = [];
       if (plan.pending.length > 0) {
         options.log(`Applying ${plan.pending.length} migration(s): ${plan.pending.map((m) => m.name).join(', ')}`);
-        const context = { runId: randomUUID(), appVersion: options.appVersion, lockTimeoutMs: options.lockTimeoutMs, committed: applied };
+        const { backupFile } = (await options.beforeApply?.(client, plan.pending)) ?? {};
+        const context = { runId: randomUUID(), appVersion: options.appVersion, lockTimeoutMs: options.lockTimeoutMs, committed: applied, backupFile };
         for (const step of steps(plan.pending)) await applyStep(client, step, context);
       }
       await options.afterMigrations?.(client);

@@ -1,0 +1,170 @@
+// `rytask restore FILE`: verify the file, then — in ONE transaction, so a failure or a killed
+// process at any moment leaves the database exactly as it was — recreate the schema at the backup's
+// migration, load and verify the rows, reset sequences, and apply the migrations that are newer
+// than the backup. Other sessions keep seeing the old data until the commit.
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { MigrationError } from '../migrator/errors';
+import { CREATE_HISTORY_TABLE, recordMigration } from '../migrator/history';
+import { loadMigrations, type Migration } from '../migrator/journal';
+import { acquireMigrationLock, releaseMigrationLock } from '../migrator/lock';
+import { failure, runStatements } from '../migrator/migrate';
+import { BackupError, type Manifest } from './manifest';
+import { openBackup } from './open-backup';
+import { CopyDigest, copyInQuery, copyOutQuery, foreignKeys, ident, listTables, STABLE_SESSION } from './tables';
+
+export interface RestoreOptions {
+  databaseUrl: string;
+  file: string;
+  appVersion: string;
+  force: boolean;
+  lockWaitMs: number;
+  migrationsDir?: string;
+  log: (line: string) => void;
+}
+
+export interface RestoreResult {
+  manifest: Manifest;
+  /** Migrations newer than the backup, applied after loading. */
+  upgraded: string[];
+  tables: number;
+  rows: number;
+  durationMs: number;
+}
+
+/** Which of the code's migrations the backup was at; refuses a backup newer than the code. */
+export function splitMigrations(manifest: Manifest, migrations: Migration[], appVersion: string) {
+  const known = new Map(migrations.map((m, i) => [m.name, { m, i }]));
+  const unknown = manifest.migrations.filter((m) => !known.has(m.name)).map((m) => m.name);
+  if (unknown.length > 0) {
+    throw new BackupError(
+      `This backup is from a newer version of RyTask (${manifest.appVersion}) than this code (${appVersion}): ` +
+        `it contains migration(s) this version does not know: ${unknown.join(', ')}. Check out RyTask ` +
+        `${manifest.appVersion} or newer to restore it. Nothing was changed.`,
+    );
+  }
+  manifest.migrations.forEach((entry, i) => {
+    const code = migrations[i];
+    if (code?.name !== entry.name) {
+      throw new BackupError(`The backup's migration history is out of order with this code at ${entry.name}. Nothing was changed.`);
+    }
+    if (code.checksum !== entry.checksum) {
+      throw new BackupError(
+        `Migration ${entry.name} differs between the backup (${entry.checksum}) and this code (${code.checksum}). ` +
+          'Restore with the RyTask version that made the backup. Nothing was changed.',
+      );
+    }
+  });
+  return { atBackup: migrations.slice(0, manifest.migrations.length), newer: migrations.slice(manifest.migrations.length) };
+}
+
+export async function tablesWithData(client: pg.ClientBase): Promise<string[]> {
+  const tables = await listTables(client);
+  const withRows: string[] = [];
+  for (const table of tables) {
+    const { rowCount } = await client.query(`SELECT 1 FROM ${ident(table.name)} LIMIT 1`);
+    if (rowCount) withRows.push(table.name);
+  }
+  return withRows;
+}
+
+// Inside the restore transaction everything is blocking anyway (api and worker are stopped), and
+// CONCURRENTLY is not allowed in a transaction.
+const withoutConcurrently = (statement: string) => statement.replace(/\bCONCURRENTLY\b/gi, '');
+
+async function loadTables(client: pg.ClientBase, manifest: Manifest, dir: string, log: (line: string) => void): Promise<number> {
+  const present = new Map((await listTables(client)).map((t) => [t.name, t]));
+  const fks = await foreignKeys(client);
+  // Rows load in any order: foreign keys come back (and are checked) once every table is loaded.
+  for (const fk of fks) await client.query(`ALTER TABLE ${fk.table} DROP CONSTRAINT ${ident(fk.name)}`);
+  let rows = 0;
+  for (const [index, table] of manifest.tables.entries()) {
+    const live = present.get(table.name);
+    if (!live || live.columns.join(',') !== table.columns.join(',')) {
+      throw new BackupError(`Table ${table.name} in the backup does not match the schema its migrations create. Nothing was changed.`);
+    }
+    await client.query(`TRUNCATE ${ident(table.name)}`);
+    await pipeline(createReadStream(join(dir, table.file)), client.query(copyFrom(copyInQuery(table))));
+    rows += table.rows;
+    log(`  loaded ${table.name} (${table.rows} rows) [${index + 1}/${manifest.tables.length}]`);
+  }
+  for (const fk of fks) await client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${ident(fk.name)} ${fk.definition}`);
+  // After loading: what is in the database must be exactly what the manifest describes.
+  for (const table of manifest.tables) {
+    const digest = new CopyDigest();
+    const primaryKey = present.get(table.name)!.primaryKey;
+    await pipeline(client.query(copyTo(copyOutQuery({ ...table, primaryKey }))), digest, new Writable({ write: (_c, _e, done) => done() }));
+    if (digest.rows !== table.rows || digest.digest() !== table.sha256) {
+      throw new BackupError(`Table ${table.name} did not load identically (${digest.rows} of ${table.rows} rows). Nothing was changed.`);
+    }
+  }
+  for (const sequence of manifest.sequences) {
+    await client.query('SELECT setval($1::regclass, $2::bigint, $3)', [ident(sequence.name), sequence.lastValue, sequence.isCalled]);
+  }
+  return rows;
+}
+
+export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
+  const started = performance.now();
+  const migrations = loadMigrations(options.migrationsDir);
+  const backup = await openBackup(options.file);
+  try {
+    const { atBackup, newer } = splitMigrations(backup.manifest, migrations, options.appVersion);
+    const client = new pg.Client({ connectionString: options.databaseUrl, application_name: 'rytask restore' });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      await acquireMigrationLock(client, { waitMs: options.lockWaitMs, log: options.log });
+      const occupied = await tablesWithData(client);
+      if (occupied.length > 0 && !options.force) {
+        throw new BackupError(
+          `The target database is not empty (data in ${occupied.length} table(s): ${occupied.slice(0, 5).join(', ')}). ` +
+            'Restoring replaces everything in it. Run again with --force to do that: the current data stays ' +
+            'untouched until the backup has been loaded and verified.',
+        );
+      }
+      await client.query('BEGIN');
+      try {
+        for (const statement of STABLE_SESSION) await client.query(statement.replace(/^SET /, 'SET LOCAL '));
+        await client.query('DROP SCHEMA IF EXISTS public CASCADE');
+        await client.query('CREATE SCHEMA public');
+        await client.query(CREATE_HISTORY_TABLE);
+        options.log(`Recreating the schema at ${atBackup.at(-1)?.name ?? 'an empty database'} …`);
+        for (const m of atBackup) {
+          await runStatements(client, m, (statement, error) => failure(m, statement, error, [], 0), withoutConcurrently);
+        }
+        const rows = await loadTables(client, backup.manifest, backup.dir, options.log);
+        const runId = randomUUID();
+        for (const m of newer) {
+          options.log(`Applying newer migration ${m.name} …`);
+          const t0 = performance.now();
+          await runStatements(client, m, (statement, error) => failure(m, statement, error, [], 0), withoutConcurrently);
+          await recordMigration(client, { name: m.name, checksum: m.checksum, durationMs: performance.now() - t0, appVersion: options.appVersion, runId });
+        }
+        await client.query('COMMIT');
+        return {
+          manifest: backup.manifest,
+          upgraded: newer.map((m) => m.name),
+          tables: backup.manifest.tables.length,
+          rows,
+          durationMs: Math.round(performance.now() - started),
+        };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        if (error instanceof BackupError || error instanceof MigrationError) throw error;
+        throw new BackupError(`Restore failed: ${(error as Error).message}. The database was left as it was.`, { cause: error });
+      } finally {
+        await releaseMigrationLock(client).catch(() => undefined);
+      }
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  } finally {
+    backup.close();
+  }
+}

@@ -1,0 +1,84 @@
+// Table-level helpers shared by backup and restore: which tables, in which row order, and the
+// session settings that make COPY text identical between backup time and verification.
+import { createHash } from 'node:crypto';
+import { Transform } from 'node:stream';
+import type pg from 'pg';
+
+/** Fixed output formats, so a table's COPY text (and its checksum) does not depend on the session. */
+export const STABLE_SESSION = [
+  "SET TIME ZONE 'UTC'",
+  "SET DateStyle = 'ISO, MDY'",
+  "SET IntervalStyle = 'postgres'",
+  'SET extra_float_digits = 3',
+  "SET bytea_output = 'hex'",
+];
+
+export interface TableInfo {
+  name: string;
+  columns: string[];
+  /** Primary key columns, or empty: rows are then ordered by their whole text. */
+  primaryKey: string[];
+}
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+export async function listTables(client: pg.ClientBase): Promise<TableInfo[]> {
+  const { rows } = await client.query<{ name: string; columns: string[]; pk: string[] | null }>(`
+    SELECT c.relname AS name,
+           array_agg(a.attname::text ORDER BY a.attnum) AS columns,
+           (SELECT array_agg(k.attname::text ORDER BY array_position(i.indkey, k.attnum))
+              FROM pg_index i JOIN pg_attribute k ON k.attrelid = i.indrelid AND k.attnum = ANY (i.indkey)
+             WHERE i.indrelid = c.oid AND i.indisprimary) AS pk
+      FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+     WHERE c.relkind IN ('r', 'p')
+     GROUP BY c.oid, c.relname
+     ORDER BY c.relname`);
+  return rows.map((row) => ({ name: row.name, columns: row.columns, primaryKey: row.pk ?? [] }));
+}
+
+/** The COPY … TO query for a table, with a deterministic row order. */
+export function copyOutQuery(table: TableInfo | { name: string; columns: string[]; primaryKey: string[] }): string {
+  const columns = table.columns.map(ident).join(', ');
+  const order = table.primaryKey.length > 0 ? table.primaryKey.map(ident).join(', ') : 'r::text';
+  return `COPY (SELECT ${columns} FROM ${ident(table.name)} AS r ORDER BY ${order}) TO STDOUT`;
+}
+
+export function copyInQuery(table: { name: string; columns: string[] }): string {
+  return `COPY ${ident(table.name)} (${table.columns.map(ident).join(', ')}) FROM STDIN`;
+}
+
+/** A pass-through stream that counts COPY text rows (one per newline) and hashes the bytes. */
+export class CopyDigest extends Transform {
+  rows = 0;
+  private readonly hash = createHash('sha256');
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null, data?: Buffer) => void) {
+    this.hash.update(chunk);
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) this.rows++;
+    callback(null, chunk);
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+export async function listSequences(client: pg.ClientBase) {
+  const { rows } = await client.query<{ name: string; last_value: string | null; is_called: boolean }>(`
+    SELECT s.relname AS name, (pg_sequence_last_value(s.oid))::text AS last_value,
+           pg_sequence_last_value(s.oid) IS NOT NULL AS is_called
+      FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace AND n.nspname = 'public'
+     WHERE s.relkind = 'S' ORDER BY 1`);
+  return rows.map((row) => ({ name: row.name, lastValue: row.last_value ?? '1', isCalled: row.is_called }));
+}
+
+export async function foreignKeys(client: pg.ClientBase): Promise<{ table: string; name: string; definition: string }[]> {
+  const { rows } = await client.query<{ table: string; name: string; definition: string }>(`
+    SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+      FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace ORDER BY 1, 2`);
+  return rows;
+}
+
+export { ident };
