@@ -34,6 +34,12 @@ export const configSchema = z
     ),
     RYTASK_MIGRATE_LOCK_WAIT_SECONDS: seconds(60),
     RYTASK_MIGRATE_LOCK_TIMEOUT_SECONDS: seconds(10),
+    RYTASK_BACKUP_DIR: z.string().min(1).default('./backups'),
+    RYTASK_BACKUP_KEEP: z.coerce.number().int().min(1, 'must keep at least 1 backup').default(14),
+    RYTASK_BACKUP_BEFORE_MIGRATE: z
+      .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true' || value === '1'),
     RYTASK_WORKER_HEARTBEAT_FILE: z.string().min(1).default(join(tmpdir(), 'rytask-worker.heartbeat')),
   })
   .transform((env) => ({
@@ -50,6 +56,9 @@ export const configSchema = z
     lockWaitMs: env.RYTASK_MIGRATE_LOCK_WAIT_SECONDS * 1000,
     lockTimeoutMs: env.RYTASK_MIGRATE_LOCK_TIMEOUT_SECONDS * 1000,
     heartbeatFile: env.RYTASK_WORKER_HEARTBEAT_FILE,
+    backupDir: resolve(env.RYTASK_BACKUP_DIR),
+    backupKeep: env.RYTASK_BACKUP_KEEP,
+    backupBeforeMigrate: env.RYTASK_BACKUP_BEFORE_MIGRATE,
   }));
 
 export type Config = z.infer<typeof configSchema>;

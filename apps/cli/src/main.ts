@@ -10,13 +10,17 @@ const USAGE = `rytask ${APP_VERSION} — self-hosted project tracking
 Usage: rytask <command> [options]
 
   start              migrate, then run api + worker (embedded PostgreSQL unless DATABASE_URL is set)
-  migrate            apply pending migrations, then run the seed   [--no-seed]
+  migrate            apply pending migrations (after a backup), then run the seed   [--no-seed]
+                     --rehearse: apply them to a scratch copy of the latest backup instead
   status             compare the database with this code's migrations (exit 0 only on an exact match)   [--json]
   seed               insert the default organization and first owner if never inserted
   api                run the HTTP API and web app
   worker             run background jobs and schedules
   healthcheck <api|worker>   exit 0 when the service is healthy (for container healthchecks)
-  backup, restore    not implemented yet (see docs/self-hosting/backups.md)
+  backup             write a backup file into RYTASK_BACKUP_DIR   [--out DIR]
+  restore FILE       replace the database with a verified backup   [--force if it holds data]
+  verify FILE        restore a backup into a scratch database and check it
+  doctor             compare the live schema with what the migrations produce   [--json]
 
 Configuration comes from environment variables: docs/self-hosting/configuration.md`;
 
@@ -28,6 +32,9 @@ async function run(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       'no-seed': { type: 'boolean', default: false },
+      rehearse: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      out: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -45,7 +52,8 @@ async function run(argv: string[]): Promise<number> {
   const config = readConfig();
   switch (command) {
     case 'migrate':
-      await (await import('./commands/migrate')).migrateCommand(config, { seed: !values['no-seed'] });
+      if (values.rehearse) await (await import('./commands/backup')).rehearseCommand(config);
+      else await (await import('./commands/migrate')).migrateCommand(config, { seed: !values['no-seed'] });
       return 0;
     case 'seed':
       await (await import('./commands/migrate')).seedCommand(config);
@@ -61,9 +69,16 @@ async function run(argv: string[]): Promise<number> {
     case 'healthcheck':
       return (await import('./commands/healthcheck')).healthcheckCommand(config, rest[0]);
     case 'backup':
+      await (await import('./commands/backup')).backupCommand(config, { out: values.out });
+      return 0;
     case 'restore':
-      console.error(`rytask ${command} is not implemented yet; it arrives with the backups milestone (docs/self-hosting/backups.md).`);
-      return 2;
+      await (await import('./commands/backup')).restoreCommand(config, rest[0], { force: values.force });
+      return 0;
+    case 'verify':
+      await (await import('./commands/backup')).verifyCommand(config, rest[0]);
+      return 0;
+    case 'doctor':
+      return (await import('./commands/doctor')).doctorCommand(config, { json: values.json });
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }
@@ -76,7 +91,7 @@ run(process.argv.slice(2)).then(
       console.error(`${(error as Error).message}\nRun \`rytask --help\` for the commands.`);
       process.exit(2);
     }
-    const known = error instanceof ConfigError || ['MigrationError', 'BootRefusal', 'WorkerBootRefusal'].includes((error as Error).name);
+    const known = error instanceof ConfigError || ['MigrationError', 'BootRefusal', 'WorkerBootRefusal', 'BackupError', 'ScratchDatabaseError'].includes((error as Error).name);
     // Known failures carry their own advice; anything else gets its stack for the bug report.
     console.error(known ? (error as Error).message : `rytask failed: ${(error as Error)?.stack ?? String(error)}`);
     process.exit(1);

@@ -1,6 +1,7 @@
 import { hashPassword } from '@rytask/core';
 import { migrate, runSeed, seed, type SeedResult } from '@rytask/db';
 import { requireDatabaseUrl, type Config } from '../config';
+import { preUpgradeBackup } from './backup';
 import { APP_VERSION } from '../version';
 
 function seedOptions(config: Config) {
@@ -36,6 +37,7 @@ export async function migrateCommand(config: Config, options: { seed: boolean })
     lockWaitMs: config.lockWaitMs,
     lockTimeoutMs: config.lockTimeoutMs,
     log: (line) => console.log(line),
+    beforeApply: preUpgradeBackup(config),
     afterMigrations: options.seed
       ? async (client) => reportSeed(await runSeed(client, seedOptions(config)), config)
       : undefined,
