@@ -1,7 +1,8 @@
 // `rytask api`: verify the schema, then serve. Returns a handle; the CLI owns signals.
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { checkSchema, createDatabase, loadMigrations, schemaMismatch } from '@rytask/db';
+import { checkDrift, checkSchema, createDatabase, loadMigrations, schemaMismatch } from '@rytask/db';
+import type { FastifyBaseLogger } from 'fastify';
 import { buildServer } from './server';
 
 export interface ApiOptions {
@@ -39,6 +40,39 @@ export async function assertSchemaMatches(pool: Parameters<typeof checkSchema>[0
   return migrations;
 }
 
+/**
+ * The boot-time drift check (`rytask doctor`'s), in the background: startup never waits for it, and
+ * a check that cannot run (no CREATEDB…) is only noted. `stop()` ends it early and waits for it,
+ * scratch database dropped, so nothing outlives the api.
+ */
+export function startDriftCheck(
+  options: { databaseUrl: string; migrationsDir?: string },
+  log: Pick<FastifyBaseLogger, 'warn' | 'info'>,
+) {
+  const controller = new AbortController();
+  const done = checkDrift({ ...options, signal: controller.signal }).then(
+    ({ differences }) => {
+      if (differences.length === 0) return;
+      log.warn(
+        { differences },
+        `schema drift: the database differs from what the migrations produce in ${differences.length} way(s); ` +
+          'run `rytask doctor` for the list and what to do',
+      );
+    },
+    (error: unknown) => {
+      if (controller.signal.aborted) return;
+      log.info({ reason: (error as Error).message }, 'schema drift check could not run; `rytask doctor` says why');
+    },
+  );
+  return {
+    done,
+    async stop() {
+      controller.abort();
+      await done;
+    },
+  };
+}
+
 export async function startApi(options: ApiOptions) {
   const handle = createDatabase(options.databaseUrl, { applicationName: 'rytask api' });
   try {
@@ -55,12 +89,15 @@ export async function startApi(options: ApiOptions) {
       logLevel: options.logLevel,
     });
     await app.listen({ host: options.host, port: options.port });
+    const driftCheck = startDriftCheck({ databaseUrl: options.databaseUrl, migrationsDir: options.migrationsDir }, app.log);
     return {
       app,
+      /** Settles when the background drift check has logged its outcome (it never rejects). */
+      driftCheck: driftCheck.done,
       url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${(app.server.address() as { port: number }).port}`,
-      /** Stops accepting, drains in-flight requests, then closes the pool. */
+      /** Stops accepting, drains in-flight requests and ends the drift check, then closes the pool. */
       async close() {
-        await app.close();
+        await Promise.all([driftCheck.stop(), app.close()]);
         await handle.close();
       },
     };
