@@ -15,7 +15,7 @@ const allowed: Record<string, string[]> = {
   'packages/core': ['@rytask/db', '@rytask/contracts'],
   'apps/api': ['@rytask/core', '@rytask/db', '@rytask/contracts'],
   'apps/worker': ['@rytask/core', '@rytask/db'],
-  'apps/cli': ['@rytask/api', '@rytask/worker', '@rytask/core', '@rytask/db'],
+  'apps/cli': ['@rytask/api', '@rytask/worker', '@rytask/core', '@rytask/db', '@rytask/db/migrate'],
   'apps/web': ['@rytask/contracts', '@rytask/contracts/constants'],
 };
 

@@ -3,6 +3,7 @@
 // next start, and Ctrl-C stops everything — PostgreSQL cleanly. No DATABASE_URL anywhere.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -194,8 +195,10 @@ describe('rytask start (npm start) on embedded PostgreSQL', () => {
       const second = startRytask(setup);
       const { code } = await second.waitForExit();
       expect(code, second.output()).not.toBe(0);
-      expect(second.output()).toContain(`The embedded PostgreSQL did not start (port ${setup.pgPort}`);
-      expect(second.output()).toContain('RYTASK_EMBEDDED_PG_PORT');
+      expect(second.output()).toContain('The embedded PostgreSQL did not start');
+      expect(second.output()).toContain('Another RyTask (or PostgreSQL) is already running on the data in');
+      expect(second.output()).toContain('lock file "postmaster.pid" already exists');
+      expect(second.output()).not.toContain('    at '); // a refusal, not a crash with a stack
       expect(second.stdout()).not.toMatch(RUNNING);
 
       expect((await fetch(`http://localhost:${setup.port}/readyz`)).status).toBe(200);
@@ -204,9 +207,27 @@ describe('rytask start (npm start) on embedded PostgreSQL', () => {
   );
 
   it(
-    'stops api, worker and PostgreSQL cleanly on SIGINT to the node process alone, exiting 0',
+    'stops api, worker and PostgreSQL cleanly on SIGINT to the node process alone, finishing requests in flight, exiting 0',
     async () => {
+      // A login whose body is still arriving when the signal comes: in flight for certain.
+      const body = JSON.stringify({ email: credentials!.email, password: credentials!.password });
+      let answered!: (status: number) => void;
+      const status = new Promise<number>((resolve) => (answered = resolve));
+      const request = httpRequest(
+        { host: '127.0.0.1', port: setup.port, method: 'POST', path: '/api/v1/auth/login', headers: { 'content-type': 'application/json', 'x-rytask-csrf': '1', 'content-length': Buffer.byteLength(body) } },
+        (response) => {
+          response.resume();
+          answered(response.statusCode ?? 0);
+        },
+      );
+      request.on('error', () => answered(-1));
+      request.write(body.slice(0, 10));
+      await new Promise((resolve) => setTimeout(resolve, 300));
       first.child.kill('SIGINT');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await accepts(setup.port), 'no new connections once shutting down').toBe(false);
+      request.end(body.slice(10));
+      expect(await status).toBe(200);
       const { code, signal } = await first.waitForExit();
       expect({ code, signal }, first.output()).toEqual({ code: 0, signal: null });
       expect(await accepts(setup.port)).toBe(false);

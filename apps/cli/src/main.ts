@@ -91,7 +91,7 @@ run(process.argv.slice(2)).then(
       console.error(`${(error as Error).message}\nRun \`rytask --help\` for the commands.`);
       process.exit(2);
     }
-    const known = error instanceof ConfigError || ['MigrationError', 'BootRefusal', 'WorkerBootRefusal', 'BackupError', 'ScratchDatabaseError'].includes((error as Error).name);
+    const known = error instanceof ConfigError || ['MigrationError', 'BootRefusal', 'WorkerBootRefusal', 'BackupError', 'ScratchDatabaseError', 'EmbeddedPostgresError', 'DoctorError'].includes((error as Error).name);
     // Known failures carry their own advice; anything else gets its stack for the bug report.
     console.error(known ? (error as Error).message : `rytask failed: ${(error as Error)?.stack ?? String(error)}`);
     process.exit(1);

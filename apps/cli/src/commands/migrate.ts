@@ -1,7 +1,5 @@
-import { hashPassword } from '@rytask/core';
-import { migrate, runSeed, seed, type SeedResult } from '@rytask/db';
+import { migrate, runSeed, seed, type SeedResult } from '@rytask/db/migrate';
 import { requireDatabaseUrl, type Config } from '../config';
-import { preUpgradeBackup } from './backup';
 import { APP_VERSION } from '../version';
 
 function seedOptions(config: Config) {
@@ -9,7 +7,8 @@ function seedOptions(config: Config) {
     organizationName: config.organizationName,
     adminEmail: config.adminEmail,
     adminPassword: config.adminPassword,
-    hashPassword,
+    // Loaded only when the seed actually creates the owner: an idle migrate never pays for argon2.
+    hashPassword: async (password: string) => (await import('@rytask/core')).hashPassword(password),
   };
 }
 
@@ -37,7 +36,8 @@ export async function migrateCommand(config: Config, options: { seed: boolean })
     lockWaitMs: config.lockWaitMs,
     lockTimeoutMs: config.lockTimeoutMs,
     log: (line) => console.log(line),
-    beforeApply: preUpgradeBackup(config),
+    // Only reached when migrations are pending; the backup code is not loaded otherwise.
+    beforeApply: async (client) => (await import('./backup')).preUpgradeBackup(config)(client),
     afterMigrations: options.seed
       ? async (client) => reportSeed(await runSeed(client, seedOptions(config)), config)
       : undefined,

@@ -1,4 +1,4 @@
-import { HISTORY_TABLE, isUpToDate, loadMigrations, planMigrations, readHistory, schemaMismatch } from '@rytask/db';
+import { HISTORY_TABLE, isUpToDate, loadMigrations, planMigrations, readHistory, schemaMismatch } from '@rytask/db/migrate';
 import pg from 'pg';
 import { requireDatabaseUrl, type Config } from '../config';
 import { APP_VERSION } from '../version';

@@ -16,7 +16,7 @@ import { acquireMigrationLock, releaseMigrationLock } from '../migrator/lock';
 import { failure, runStatements } from '../migrator/migrate';
 import { BackupError, type Manifest } from './manifest';
 import { openBackup } from './open-backup';
-import { CopyDigest, copyInQuery, copyOutQuery, foreignKeys, ident, listTables, STABLE_SESSION } from './tables';
+import { CopyDigest, copyInQuery, copyOutQuery, foreignKeys, ident, listTables, STABLE_SESSION, tablesWithData } from './tables';
 
 export interface RestoreOptions {
   databaseUrl: string;
@@ -61,16 +61,6 @@ export function splitMigrations(manifest: Manifest, migrations: Migration[], app
     }
   });
   return { atBackup: migrations.slice(0, manifest.migrations.length), newer: migrations.slice(manifest.migrations.length) };
-}
-
-export async function tablesWithData(client: pg.ClientBase): Promise<string[]> {
-  const tables = await listTables(client);
-  const withRows: string[] = [];
-  for (const table of tables) {
-    const { rowCount } = await client.query(`SELECT 1 FROM ${ident(table.name)} LIMIT 1`);
-    if (rowCount) withRows.push(table.name);
-  }
-  return withRows;
 }
 
 // Inside the restore transaction everything is blocking anyway (api and worker are stopped), and

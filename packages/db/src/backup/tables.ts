@@ -81,4 +81,14 @@ export async function foreignKeys(client: pg.ClientBase): Promise<{ table: strin
   return rows;
 }
 
+/** Tables of the `public` schema that hold at least one row. */
+export async function tablesWithData(client: pg.ClientBase): Promise<string[]> {
+  const withRows: string[] = [];
+  for (const table of await listTables(client)) {
+    const { rowCount } = await client.query(`SELECT 1 FROM ${ident(table.name)} LIMIT 1`);
+    if (rowCount) withRows.push(table.name);
+  }
+  return withRows;
+}
+
 export { ident };

@@ -1,12 +1,8 @@
 // The seed: the default organization and its first OWNER. It only inserts what its ledger says it
 // has never inserted — it never updates, and never brings back a seeded row the user deleted.
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { acquireMigrationLock, releaseMigrationLock } from '../migrator/lock';
-import * as schema from '../schema';
-import { memberships, organizations, seedLedger, users } from '../schema';
 
 export interface SeedOptions {
   organizationName: string;
@@ -42,69 +38,62 @@ export function slugify(name: string): string {
   );
 }
 
-/** Runs the seed in one transaction on an open client (the caller holds the migration lock). */
+/**
+ * Runs the seed in one transaction on an open client (the caller holds the migration lock). Plain
+ * SQL rather than drizzle: this runs on every `rytask migrate`, so it stays cheap to load.
+ */
 export async function runSeed(client: pg.Client, options: SeedOptions): Promise<SeedResult> {
-  const db = drizzle(client, { schema });
   const result: SeedResult = { inserted: [], adminEmail: options.adminEmail };
+  const one = async <T extends object>(text: string, values: unknown[] = []) =>
+    (await client.query<T & pg.QueryResultRow>(text, values)).rows[0];
   await client.query('BEGIN');
   try {
     const ledger = new Map(
-      (await db.select().from(seedLedger)).map((row) => [row.key, row.rowId]),
+      (await client.query<{ key: string; row_id: string | null }>('SELECT key, row_id FROM seed_ledger')).rows.map((row) => [row.key, row.row_id]),
     );
     const record = async (key: string, rowId: string | null) => {
-      await db.insert(seedLedger).values({ key, rowId });
+      await client.query('INSERT INTO seed_ledger (key, row_id) VALUES ($1, $2)', [key, rowId]);
       ledger.set(key, rowId);
     };
+    if (ledger.size === Object.keys(KEYS).length) {
+      await client.query('COMMIT');
+      return result;
+    }
 
     if (!ledger.has(KEYS.organization)) {
       const slug = slugify(options.organizationName);
-      const [created] = await db
-        .insert(organizations)
-        .values({ name: options.organizationName, slug })
-        .onConflictDoNothing()
-        .returning({ id: organizations.id });
+      const created = await one<{ id: string }>(
+        'INSERT INTO organizations (name, slug) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id',
+        [options.organizationName, slug],
+      );
       if (created) result.inserted.push(`organization "${options.organizationName}"`);
-      const id = created?.id ?? (await db.select({ id: organizations.id }).from(organizations).where(sql`slug = ${slug}`))[0]?.id;
+      const id = created?.id ?? (await one<{ id: string }>('SELECT id FROM organizations WHERE slug = $1', [slug]))?.id;
       await record(KEYS.organization, id ?? null);
     }
 
     if (!ledger.has(KEYS.owner)) {
       const password = options.adminPassword ?? generatePassword();
-      const [created] = await db
-        .insert(users)
-        .values({
-          email: options.adminEmail,
-          name: options.adminEmail.split('@')[0] ?? 'admin',
-          passwordHash: await options.hashPassword(password),
-          mustChangePassword: options.adminPassword === undefined,
-        })
-        .onConflictDoNothing()
-        .returning({ id: users.id });
+      const created = await one<{ id: string }>(
+        `INSERT INTO users (email, name, password_hash, must_change_password) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [options.adminEmail, options.adminEmail.split('@')[0] ?? 'admin', await options.hashPassword(password), options.adminPassword === undefined],
+      );
       if (created) {
         result.inserted.push(`owner ${options.adminEmail}`);
         if (options.adminPassword === undefined) result.generatedPassword = password;
       }
-      const id =
-        created?.id ??
-        (await db.select({ id: users.id }).from(users).where(sql`lower(email) = lower(${options.adminEmail})`))[0]?.id;
+      const id = created?.id ?? (await one<{ id: string }>('SELECT id FROM users WHERE lower(email) = lower($1)', [options.adminEmail]))?.id;
       await record(KEYS.owner, id ?? null);
     }
 
     if (!ledger.has(KEYS.membership)) {
-      const organizationId = ledger.get(KEYS.organization);
-      const userId = ledger.get(KEYS.owner);
       // Both rows must still exist: a deleted organization or owner is not brought back through here.
-      const bothExist =
-        organizationId && userId
-          ? (await client.query('SELECT 1 FROM organizations o, users u WHERE o.id = $1 AND u.id = $2', [organizationId, userId])).rowCount === 1
-          : false;
-      const [created] = bothExist
-        ? await db
-            .insert(memberships)
-            .values({ organizationId: organizationId!, userId: userId!, role: 'OWNER' })
-            .onConflictDoNothing()
-            .returning({ id: memberships.id })
-        : [];
+      const created = await one<{ id: string }>(
+        `INSERT INTO memberships (organization_id, user_id, role)
+         SELECT o.id, u.id, 'OWNER' FROM organizations o, users u WHERE o.id = $1 AND u.id = $2
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [ledger.get(KEYS.organization), ledger.get(KEYS.owner)],
+      );
       if (created) result.inserted.push('owner membership');
       await record(KEYS.membership, created?.id ?? null);
     }
