@@ -7,5 +7,4 @@ if (!existsSync(bundle)) {
   console.error('rytask is not built yet: run `npm install` (or `npm run build`) in the RyTask directory.');
   process.exit(1);
 }
-process.enableSourceMaps?.(true);
 await import(bundle.href);

@@ -3,10 +3,13 @@
 // documents every variable with its default (a test keeps the two in step).
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+// zod's v3 API (shipped inside the zod package): every `rytask` process loads this module before
+// anything else, and v3 bundles to a fraction of v4's size — an idle `rytask migrate` must start
+// fast (bench/migrate-idle.mjs). The API's contracts use zod 4.
+import { z } from 'zod/v3';
 
 const seconds = (fallback: number) =>
-  z.coerce.number({ error: 'must be a number of seconds' }).positive('must be more than 0').default(fallback);
+  z.coerce.number({ invalid_type_error: 'must be a number of seconds' }).positive('must be more than 0').default(fallback);
 
 const optionalText = z
   .string()
@@ -23,12 +26,12 @@ export const configSchema = z
     ),
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    PUBLIC_URL: optionalText.pipe(z.url({ error: 'must be a URL such as https://rytask.example.com' }).optional()),
+    PUBLIC_URL: optionalText.pipe(z.string().url('must be a URL such as https://rytask.example.com').optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     RYTASK_DATA_DIR: z.string().min(1).default('./data'),
     RYTASK_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
     RYTASK_ORG_NAME: z.string().trim().min(1).max(100).default('My organization'),
-    RYTASK_ADMIN_EMAIL: z.email({ error: 'must be an email address' }).default('admin@rytask.local'),
+    RYTASK_ADMIN_EMAIL: z.string().email('must be an email address').default('admin@rytask.local'),
     RYTASK_ADMIN_PASSWORD: optionalText.pipe(
       z.string().min(12, 'must be at least 12 characters (or leave it unset to have one generated)').optional(),
     ),
@@ -37,7 +40,7 @@ export const configSchema = z
     RYTASK_BACKUP_DIR: z.string().min(1).default('./backups'),
     RYTASK_BACKUP_KEEP: z.coerce.number().int().min(1, 'must keep at least 1 backup').default(14),
     RYTASK_BACKUP_BEFORE_MIGRATE: z
-      .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+      .enum(['true', 'false', '1', '0'], { errorMap: () => ({ message: 'must be true or false' }) })
       .default('true')
       .transform((value) => value === 'true' || value === '1'),
     RYTASK_WORKER_HEARTBEAT_FILE: z.string().min(1).default(join(tmpdir(), 'rytask-worker.heartbeat')),
@@ -62,7 +65,7 @@ export const configSchema = z
   }));
 
 export type Config = z.infer<typeof configSchema>;
-export const CONFIG_VARIABLES = Object.keys(configSchema.in.shape);
+export const CONFIG_VARIABLES = Object.keys(configSchema.innerType().shape);
 
 export class ConfigError extends Error {}
 
