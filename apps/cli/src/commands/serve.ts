@@ -36,8 +36,7 @@ export function closeOnSignal(services: Closable[], after?: () => Promise<void>)
         resolve(code);
       })();
     };
-    process.once('SIGTERM', onSignal).once('SIGINT', onSignal);
-    process.on('SIGTERM', () => undefined).on('SIGINT', () => undefined);
+    process.on('SIGTERM', onSignal).on('SIGINT', onSignal);
   });
 }
 

@@ -1,11 +1,9 @@
-import { changePassword, login, logout } from '@rytask/core';
+import { authenticate, changePassword, login, logout, type Caller } from '@rytask/core';
 import { changePasswordRequestSchema, loginRequestSchema, type SessionResponse } from '@rytask/contracts';
-import type { Caller } from '@rytask/core';
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../../context';
 import { parseInput } from '../../plugins/errors';
 import { assertCsrf, clearSessionCookie, requireCaller, sessionToken, setSessionCookie } from '../../plugins/auth';
-import { authenticate } from '@rytask/core';
 
 function present(caller: Caller): SessionResponse {
   return { user: caller.user, organization: caller.organization, role: caller.role };
