@@ -1,0 +1,72 @@
+# RyTask with Docker Compose: shortcuts for docs/self-hosting/install.md and backups.md.
+# `make` alone lists the targets. Each one is a plain `docker compose` command that you can also
+# type yourself; COMPOSE can be overridden (e.g. COMPOSE="docker compose -p rytask2").
+
+COMPOSE ?= docker compose
+# make logs SERVICE=api  (default: every service)
+SERVICE ?=
+# The host folder mounted at /app/backups (see docker-compose.yml).
+BACKUPS ?= $(or $(RYTASK_BACKUP_HOST_DIR),backups)
+# One-off `rytask` commands run in a throwaway container of the migrate service: same image and
+# settings, works whether or not api is running, and needs only db.
+RYTASK = $(COMPOSE) run --rm --no-deps migrate
+
+.DEFAULT_GOAL := help
+.PHONY: help init up down logs ps status doctor backup restore verify rehearse
+
+help: ## list the targets
+	@echo "RyTask — Docker Compose shortcuts (docs/self-hosting/install.md)"
+	@echo
+	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  make %-9s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+init: ## write docker-compose.override.yml with fresh secrets (never overwrites it); create backups/
+	@sh scripts/init-override.sh
+
+up: ## build the image, run migrations, start everything (docker compose up -d --build)
+	@test -f docker-compose.override.yml || { \
+	  echo "docker-compose.override.yml is missing: it holds the database password. Run \`make init\` first." >&2; \
+	  exit 1; }
+	$(COMPOSE) up -d --build
+
+down: ## stop and remove the containers (the database volume and your data stay)
+	$(COMPOSE) down
+
+logs: ## follow the logs (make logs SERVICE=api for one service)
+	$(COMPOSE) logs -f --tail=200 $(SERVICE)
+
+ps: ## list the services and their health
+	$(COMPOSE) ps
+
+status: ## compare the database's migrations with this code (rytask status)
+	$(RYTASK) status
+
+doctor: ## compare the live schema with what the migrations produce (rytask doctor)
+	$(RYTASK) doctor
+
+backup: ## write a backup into backups/ (rytask backup)
+	$(RYTASK) backup
+
+# The containers see only the backups folder, so FILE must be in it.
+define backup-file
+	@test -n "$(FILE)" || { echo "usage: make $@ FILE=$(BACKUPS)/rytask-….tar.gz" >&2; exit 2; }
+	@test -f "$(BACKUPS)/$(notdir $(FILE))" || { \
+	  echo "$(FILE): no such file in $(BACKUPS)/ (the only folder the containers see); copy it there first." >&2; \
+	  exit 2; }
+endef
+
+restore: ## replace the database with FILE=backups/… (stops api and worker, restores, starts again)
+	$(backup-file)
+	$(COMPOSE) stop api worker
+	@status=0; \
+	  $(RYTASK) restore --force "/app/backups/$(notdir $(FILE))" || status=$$?; \
+	  if [ $$status -ne 0 ]; then echo "make restore: the restore failed (exit $$status); the database is unchanged. Starting the stack again." >&2; fi; \
+	  $(COMPOSE) up -d || status=$$?; \
+	  exit $$status
+
+verify: ## check that FILE=backups/… restores cleanly, in a scratch database (rytask verify)
+	$(backup-file)
+	$(RYTASK) verify "/app/backups/$(notdir $(FILE))"
+
+rehearse: ## build this version, then apply its pending migrations to a copy of the latest backup
+	$(COMPOSE) build migrate
+	$(RYTASK) migrate --rehearse
