@@ -1,7 +1,7 @@
 // The `rytask` command end to end, as separate processes against real PostgreSQL: exit codes and
 // what the operator reads. (Migrator semantics in depth: packages/db/src/migrator/migrate.test.ts.)
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, snapshot, withClient, type TestDatabase } from '../../../test/support/db';
+import { createTestDatabase, databaseUrl as createTestDatabaseUrlFor, snapshot, withClient, type TestDatabase } from '../../../test/support/db';
 import { rytask } from '../../../test/support/cli';
 
 const databases: TestDatabase[] = [];
@@ -157,7 +157,20 @@ describe('configuration', () => {
   it('explains an unreachable database and exits non-zero', async () => {
     const result = await rytask(['status'], { DATABASE_URL: 'postgres://nobody:x@127.0.0.1:1/none' });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('ECONNREFUSED');
+    expect(result.stderr).toContain('Cannot connect to the database: nothing accepts connections at that address');
+    expect(result.stderr).toContain('Check DATABASE_URL');
+    expect(result.stderr).not.toContain('    at '); // no stack trace
+  });
+
+  it('says plainly when the password is rejected or the database does not exist', async () => {
+    const url = new URL(createTestDatabaseUrlFor('postgres'));
+    url.password = 'wrong';
+    const wrong = await rytask(['status'], { DATABASE_URL: url.toString() });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('the password was rejected');
+    const missing = await rytask(['status'], { DATABASE_URL: createTestDatabaseUrlFor('no_such_database') });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('the database does not exist');
   });
 
   it('rejects unknown commands with a usage error', async () => {

@@ -84,7 +84,8 @@ export function requireDatabaseUrl(config: Config): string {
     throw new ConfigError(
       'DATABASE_URL is not set. Set it to your PostgreSQL database, e.g.\n' +
         '  DATABASE_URL=postgres://rytask:secret@localhost:5432/rytask\n' +
-        '(`npm start` prints the URL of its embedded database while it runs.)',
+        '(With compose, docker-compose.override.yml sets it — `make init` writes one. `npm start` prints the URL\n' +
+        'of its embedded database while it runs.)',
     );
   }
   return config.databaseUrl;

@@ -26,6 +26,22 @@ Configuration comes from environment variables: docs/self-hosting/configuration.
 
 class UsageError extends Error {}
 
+/** Connection failures, said plainly instead of as a stack trace. */
+function databaseProblem(error: unknown): string | null {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  const reasons: Record<string, string> = {
+    ECONNREFUSED: 'nothing accepts connections at that address — is PostgreSQL running?',
+    ENOTFOUND: 'the host name does not resolve',
+    EAI_AGAIN: 'the host name does not resolve (yet)',
+    ETIMEDOUT: 'the connection timed out',
+    '28P01': 'the password was rejected',
+    '28000': 'the role may not connect',
+    '3D000': 'the database does not exist',
+  };
+  if (!code || !reasons[code]) return null;
+  return `Cannot connect to the database: ${reasons[code]} (${message}).\nCheck DATABASE_URL (with compose it is set in docker-compose.override.yml).`;
+}
+
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -90,6 +106,11 @@ run(process.argv.slice(2)).then(
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`${(error as Error).message}\nRun \`rytask --help\` for the commands.`);
       process.exit(2);
+    }
+    const unreachable = databaseProblem(error);
+    if (unreachable) {
+      console.error(unreachable);
+      process.exit(1);
     }
     const known = error instanceof ConfigError || ['MigrationError', 'BootRefusal', 'WorkerBootRefusal', 'BackupError', 'ScratchDatabaseError', 'EmbeddedPostgresError', 'DoctorError'].includes((error as Error).name);
     // Known failures carry their own advice; anything else gets its stack for the bug report.
