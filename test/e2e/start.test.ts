@@ -4,28 +4,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RYTASK_BIN } from '../support/cli';
+import { freePort } from '../support/postgres';
 
 // Generous: the first start runs initdb. These are limits for a hung process, not performance checks.
 const READY_WITHIN_MS = 90_000;
 const EXIT_WITHIN_MS = 60_000;
 const TEST_TIMEOUT_MS = 180_000;
 const WEB_INDEX = new URL('../../apps/web/dist/index.html', import.meta.url);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** Resolves true when something accepts TCP connections on localhost:port, false when refused. */
 function accepts(port: number): Promise<boolean> {

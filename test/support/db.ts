@@ -1,7 +1,7 @@
 // Throwaway databases on the test server: one per test (or per file), real PostgreSQL, never mocked.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { TEMPLATE_DATABASE } from './global-setup';
 
 export interface TestDatabase {
@@ -66,4 +66,25 @@ export async function snapshot(url: string): Promise<{ schema: unknown; data: Re
     }
     return { schema, data };
   });
+}
+
+/**
+ * Per-test databases and cleanups, undone after each test in reverse order:
+ * `const { database, cleanup } = useTestDatabases();` at the top of a test file.
+ */
+export function useTestDatabases() {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const fn of cleanups.splice(0).reverse()) await fn();
+  });
+  return {
+    async database(kind: 'migrated' | 'empty' = 'migrated'): Promise<TestDatabase> {
+      const db = await createTestDatabase(kind);
+      cleanups.push(() => db.drop());
+      return db;
+    },
+    cleanup(fn: () => Promise<unknown>): void {
+      cleanups.push(fn);
+    },
+  };
 }

@@ -1,20 +1,12 @@
 // The api's boot-time drift warning: logged when the schema drifted, quiet otherwise, never fatal,
 // and never left running after close().
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { adminUrl, createTestDatabase, withClient } from '../../../test/support/db';
+import { describe, expect, it, vi } from 'vitest';
+import { adminUrl, withClient, useTestDatabases } from '../../../test/support/db';
 import { startApi, startDriftCheck } from './index';
 
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-async function migratedDatabase() {
-  const db = await createTestDatabase('migrated');
-  cleanup.push(() => db.drop());
-  return db;
-}
+const { database, cleanup } = useTestDatabases();
+const migratedDatabase = () => database('migrated');
 
 const sql = (url: string, text: string) => withClient(url, (c) => c.query(text));
 
@@ -34,7 +26,7 @@ describe('drift check at api boot', () => {
       logLevel: 'silent',
       appVersion: 'test',
     });
-    cleanup.push(() => api.close());
+    cleanup(() => api.close());
     // Attached before the check can have logged: it needs several database round trips first.
     const warn = vi.spyOn(api.app.log, 'warn');
     await api.driftCheck;
@@ -57,7 +49,7 @@ describe('drift check at api boot', () => {
     const db = await migratedDatabase();
     const role = `api_drift_${randomBytes(4).toString('hex')}`;
     await sql(adminUrl(), `CREATE ROLE ${role} LOGIN PASSWORD 'secret' NOCREATEDB`);
-    cleanup.push(() => sql(adminUrl(), `DROP ROLE IF EXISTS ${role}`));
+    cleanup(() => sql(adminUrl(), `DROP ROLE IF EXISTS ${role}`));
     const url = new URL(db.url);
     url.username = role;
     url.password = 'secret';

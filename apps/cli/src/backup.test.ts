@@ -4,23 +4,14 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from '@rytask/db';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RYTASK_BIN, rytask } from '../../../test/support/cli';
-import { createTestDatabase, snapshot, withClient, type TestDatabase } from '../../../test/support/db';
+import { snapshot, withClient, type TestDatabase, useTestDatabases } from '../../../test/support/db';
 import { MigrationsDir } from '../../../test/support/migrations';
 import { preUpgradeBackup } from './commands/backup';
 import { readConfig } from './config';
 
-const databases: TestDatabase[] = [];
-afterEach(async () => {
-  await Promise.all(databases.splice(0).map((db) => db.drop()));
-});
-
-async function database(kind: 'migrated' | 'empty' = 'migrated') {
-  const db = await createTestDatabase(kind);
-  databases.push(db);
-  return db;
-}
+const { database } = useTestDatabases();
 
 const sql = (db: TestDatabase, text: string) => withClient(db.url, async (c) => (await c.query(text)).rows);
 const backupDir = () => mkdtempSync(join(tmpdir(), 'rytask-cli-backups-'));

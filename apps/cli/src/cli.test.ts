@@ -1,19 +1,10 @@
 // The `rytask` command end to end, as separate processes against real PostgreSQL: exit codes and
 // what the operator reads. (Migrator semantics in depth: packages/db/src/migrator/migrate.test.ts.)
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseUrl as createTestDatabaseUrlFor, snapshot, withClient, type TestDatabase } from '../../../test/support/db';
+import { describe, expect, it } from 'vitest';
+import { databaseUrl as createTestDatabaseUrlFor, snapshot, withClient, type TestDatabase, useTestDatabases } from '../../../test/support/db';
 import { rytask } from '../../../test/support/cli';
 
-const databases: TestDatabase[] = [];
-afterEach(async () => {
-  await Promise.all(databases.splice(0).map((db) => db.drop()));
-});
-
-async function database(kind: 'migrated' | 'empty') {
-  const db = await createTestDatabase(kind);
-  databases.push(db);
-  return db;
-}
+const { database } = useTestDatabases();
 
 const rows = (db: TestDatabase, sql: string) => withClient(db.url, async (c) => (await c.query(sql)).rows);
 

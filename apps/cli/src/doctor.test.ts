@@ -1,20 +1,12 @@
 // `rytask doctor` end to end, as a separate process against real PostgreSQL: the exit code and what
 // the operator reads. (Each kind of drift in depth: packages/db/src/doctor/doctor.test.ts.)
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { adminUrl, createTestDatabase, withClient } from '../../../test/support/db';
+import { describe, expect, it } from 'vitest';
+import { adminUrl, withClient, useTestDatabases } from '../../../test/support/db';
 import { rytask } from '../../../test/support/cli';
 
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-async function migratedDatabase() {
-  const db = await createTestDatabase('migrated');
-  cleanup.push(() => db.drop());
-  return db;
-}
+const { database, cleanup } = useTestDatabases();
+const migratedDatabase = () => database('migrated');
 
 const sql = (url: string, text: string) => withClient(url, (c) => c.query(text));
 
@@ -54,7 +46,7 @@ describe('rytask doctor', () => {
     const db = await migratedDatabase();
     const role = `cli_doctor_${randomBytes(4).toString('hex')}`;
     await sql(adminUrl(), `CREATE ROLE ${role} LOGIN PASSWORD 'secret' NOCREATEDB`);
-    cleanup.push(() => sql(adminUrl(), `DROP ROLE IF EXISTS ${role}`));
+    cleanup(() => sql(adminUrl(), `DROP ROLE IF EXISTS ${role}`));
     const url = new URL(db.url);
     url.username = role;
     url.password = 'secret';

@@ -1,8 +1,8 @@
 // Drift detection on real PostgreSQL: each kind of hand edit on a migrated database is caught and
 // named, and the scratch database the check builds never outlives it.
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { adminUrl, createTestDatabase, withClient, type TestDatabase } from '../../../../test/support/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminUrl, withClient, useTestDatabases } from '../../../../test/support/db';
 import { MigrationsDir } from '../../../../test/support/migrations';
 import { ScratchDatabaseError } from '../scratch-database';
 import { describeSchema, type SchemaDescription } from './describe';
@@ -10,16 +10,8 @@ import { diffSchemas } from './diff';
 import { expectedSchema } from './expected';
 import { checkDrift, DoctorError } from './index';
 
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-async function migratedDatabase(): Promise<TestDatabase> {
-  const db = await createTestDatabase('migrated');
-  cleanup.push(() => db.drop());
-  return db;
-}
+const { database, cleanup } = useTestDatabases();
+const migratedDatabase = () => database('migrated');
 
 const sql = (url: string, text: string) => withClient(url, (c) => c.query(text));
 
@@ -162,7 +154,7 @@ describe('the scratch database', () => {
     const db = await migratedDatabase();
     const role = `doctor_${randomBytes(4).toString('hex')}`;
     await sql(adminUrl(), `CREATE ROLE ${role} LOGIN PASSWORD 'secret' NOCREATEDB`);
-    cleanup.push(() => sql(adminUrl(), `DROP ROLE IF EXISTS ${role}`));
+    cleanup(() => sql(adminUrl(), `DROP ROLE IF EXISTS ${role}`));
     const url = new URL(db.url);
     url.username = role;
     url.password = 'secret';

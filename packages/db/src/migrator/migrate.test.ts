@@ -1,22 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, snapshot, withClient, type TestDatabase } from '../../../../test/support/db';
+import { describe, expect, it } from 'vitest';
+import { snapshot, withClient, type TestDatabase, useTestDatabases } from '../../../../test/support/db';
 import { MigrationsDir } from '../../../../test/support/migrations';
 import { MigrationError } from './errors';
 import { migrate, type MigrateOptions } from './migrate';
 import { readHistory } from './history';
 import { MIGRATION_LOCK_KEY } from './lock';
 
-const databases: TestDatabase[] = [];
-afterEach(async () => {
-  await Promise.all(databases.splice(0).map((db) => db.drop()));
-});
-
-async function emptyDatabase() {
-  const db = await createTestDatabase('empty');
-  databases.push(db);
-  return db;
-}
+const { database } = useTestDatabases();
+const emptyDatabase = () => database('empty');
 
 function run(db: TestDatabase, dir: MigrationsDir | undefined, extra: Partial<MigrateOptions> = {}) {
   const log: string[] = [];

@@ -1,11 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, withClient, type TestDatabase } from '../../../../test/support/db';
+import { describe, expect, it } from 'vitest';
+import { withClient, type TestDatabase, useTestDatabases } from '../../../../test/support/db';
 import { runSeed, type SeedOptions } from './seed';
 
-const databases: TestDatabase[] = [];
-afterEach(async () => {
-  await Promise.all(databases.splice(0).map((db) => db.drop()));
-});
+const { database } = useTestDatabases();
 
 // A cheap stand-in for argon2: the seed only needs *a* hash; the real one is tested in core.
 const options: SeedOptions = {
@@ -14,11 +11,7 @@ const options: SeedOptions = {
   hashPassword: async (password) => `hashed:${password}`,
 };
 
-async function migrated() {
-  const db = await createTestDatabase('migrated');
-  databases.push(db);
-  return db;
-}
+const migrated = () => database('migrated');
 
 const seedOnce = (db: TestDatabase, extra: Partial<SeedOptions> = {}) =>
   withClient(db.url, (client) => runSeed(client, { ...options, ...extra }));
