@@ -25,7 +25,8 @@ export function integrityError(plan: MigrationPlan): MigrationError | null {
       `The database is newer than this code: it has ${plan.unknown.length} migration(s) this version does not know:\n` +
         `${list(plan.unknown)}\n` +
         'This happens when the code was rolled back without restoring the database. Either restore the ' +
-        'backup taken before the upgrade (make restore FILE=…), or check out the newer version again.',
+        'backup taken before the upgrade (`make restore FILE=…` with compose, `rytask restore FILE --force` ' +
+        'otherwise), or check out the newer version again.',
     );
   }
   if (plan.changed.length > 0) {
