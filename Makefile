@@ -57,11 +57,18 @@ endef
 restore: ## replace the database with FILE=backups/… (stops api and worker, restores, starts again)
 	$(backup-file)
 	$(COMPOSE) stop api worker
-	@status=0; \
-	  $(RYTASK) restore --force "/app/backups/$(notdir $(FILE))" || status=$$?; \
-	  if [ $$status -ne 0 ]; then echo "make restore: the restore failed (exit $$status); the database is unchanged. Starting the stack again." >&2; fi; \
-	  $(COMPOSE) up -d || status=$$?; \
-	  exit $$status
+	@$(RYTASK) restore --force --no-migrate "/app/backups/$(notdir $(FILE))" || { \
+	  echo "make restore: the restore failed; the database is unchanged. Starting the stack again." >&2; \
+	  $(COMPOSE) up -d; exit 1; }
+	@# The database is now exactly at the backup's version. Same version as this checkout: start.
+	@# Older (a rollback): leave api and worker stopped until the matching code is checked out,
+	@# since starting this version's migrate would upgrade the restored data again.
+	@if $(RYTASK) status >/dev/null 2>&1; then $(COMPOSE) up -d; else \
+	  echo; \
+	  echo "The restored database is at an older version than this checkout; api and worker stay stopped."; \
+	  echo "  To roll back:   git checkout <the version that made the backup> && docker compose up -d --build"; \
+	  echo "  To run this version on the restored data instead: docker compose up -d   (migrate upgrades it)"; \
+	fi
 
 verify: ## check that FILE=backups/… restores cleanly, in a scratch database (rytask verify)
 	$(backup-file)

@@ -18,7 +18,8 @@ Usage: rytask <command> [options]
   worker             run background jobs and schedules
   healthcheck <api|worker>   exit 0 when the service is healthy (for container healthchecks)
   backup             write a backup file into RYTASK_BACKUP_DIR   [--out DIR]
-  restore FILE       replace the database with a verified backup   [--force if it holds data]
+  restore FILE       replace the database with a verified backup, then apply newer migrations
+                     [--force if it holds data] [--no-migrate: stay at the backup's version, to roll back]
   verify FILE        restore a backup into a scratch database and check it
   doctor             compare the live schema with what the migrations produce   [--json]
 
@@ -50,6 +51,7 @@ async function run(argv: string[]): Promise<number> {
       'no-seed': { type: 'boolean', default: false },
       rehearse: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      'no-migrate': { type: 'boolean', default: false },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -88,7 +90,7 @@ async function run(argv: string[]): Promise<number> {
       await (await import('./commands/backup')).backupCommand(config, { out: values.out });
       return 0;
     case 'restore':
-      await (await import('./commands/backup')).restoreCommand(config, rest[0], { force: values.force });
+      await (await import('./commands/backup')).restoreCommand(config, rest[0], { force: values.force, upgrade: !values['no-migrate'] });
       return 0;
     case 'verify':
       await (await import('./commands/backup')).verifyCommand(config, rest[0]);

@@ -61,20 +61,26 @@ export function preUpgradeBackup(config: Config) {
   };
 }
 
-export async function restoreCommand(config: Config, file: string | undefined, options: { force: boolean }): Promise<void> {
+export async function restoreCommand(config: Config, file: string | undefined, options: { force: boolean; upgrade: boolean }): Promise<void> {
   if (!file) throw new BackupError('usage: rytask restore FILE [--force]  (backups are in ' + config.backupDir + ')');
   const result = await restoreBackup({
     databaseUrl: requireDatabaseUrl(config),
     file: resolve(file),
     appVersion: APP_VERSION,
     force: options.force,
+    upgrade: options.upgrade,
     lockWaitMs: config.lockWaitMs,
     log,
   });
   log(
     `Restored ${basename(file)} (RyTask ${result.manifest.appVersion}, ${result.manifest.createdAt}): ` +
       `${result.tables} tables, ${result.rows} rows, verified against the manifest, in ${result.durationMs} ms.` +
-      (result.upgraded.length ? `\nApplied ${result.upgraded.length} newer migration(s): ${result.upgraded.join(', ')}.` : ''),
+      (result.upgraded.length ? `\nApplied ${result.upgraded.length} newer migration(s): ${result.upgraded.join(', ')}.` : '') +
+      (!options.upgrade && result.behind.length
+        ? `\nThe database is left at the backup's version: ${result.behind.length} migration(s) of this code are not applied ` +
+          `(${result.behind.join(', ')}). To roll back, check out the version that made the backup and start it; ` +
+          'to run this version on the restored data instead, run `rytask migrate`.'
+        : ''),
   );
 }
 

@@ -1,12 +1,13 @@
 // `rytask backup`: one consistent snapshot of the whole database in one file, written atomically.
-import { closeSync, createWriteStream, fsyncSync, linkSync, mkdirSync, mkdtempSync, openSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, fsyncSync, linkSync, mkdirSync, mkdtempSync, openSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { create as createTar } from 'tar';
 import { readHistory } from '../migrator/history';
+import { END_OF_ARCHIVE, entryHeader, entryPadding, gzipMember, TABLE_GZIP_LEVEL } from './archive';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, backupFileName, MANIFEST_FILE, type Manifest } from './manifest';
 import { copyOutQuery, CopyDigest, listSequences, listTables, STABLE_SESSION } from './tables';
 
@@ -30,6 +31,26 @@ function fsyncPath(path: string): void {
   }
 }
 
+interface StagedTable {
+  file: string;
+  /** Size of the table's COPY text, for its tar header. */
+  size: number;
+  /** The COPY text as one gzip member. */
+  staged: string;
+}
+
+/** The archive's bytes: manifest.json first, then every table, as concatenated gzip members. */
+async function* archive(manifest: Manifest, tables: StagedTable[], mtime: Date): AsyncGenerator<Buffer> {
+  const json = Buffer.from(JSON.stringify(manifest, null, 2));
+  let pending = [entryHeader(MANIFEST_FILE, json.length, mtime), json, entryPadding(json.length)];
+  for (const table of tables) {
+    yield gzipMember([...pending, entryHeader(table.file, table.size, mtime)]);
+    yield* createReadStream(table.staged);
+    pending = [entryPadding(table.size)];
+  }
+  yield gzipMember([...pending, END_OF_ARCHIVE]);
+}
+
 /**
  * Dumps every table of the `public` schema inside one REPEATABLE READ, READ ONLY transaction (one
  * snapshot for all tables) on the given client. The caller may hold the migration lock on it.
@@ -42,7 +63,7 @@ export async function backupWithClient(client: pg.Client, options: BackupOptions
   try {
     mkdirSync(options.outDir, { recursive: true });
     staging = mkdtempSync(join(tmpdir(), 'rytask-backup-'));
-    mkdirSync(join(staging, 'data'));
+    const staged: StagedTable[] = [];
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     let manifest: Manifest;
     try {
@@ -53,7 +74,10 @@ export async function backupWithClient(client: pg.Client, options: BackupOptions
       for (const [index, table] of tables.entries()) {
         const file = `data/${table.name}.copy`;
         const digest = new CopyDigest();
-        await pipeline(client.query(copyTo(copyOutQuery(table))), digest, createWriteStream(join(staging, file)));
+        // Compressed as it streams (zlib works on the thread pool, beside PostgreSQL and the hashing).
+        const stagedFile = join(staging, `${index}.gz`);
+        await pipeline(client.query(copyTo(copyOutQuery(table))), digest, createGzip({ level: TABLE_GZIP_LEVEL }), createWriteStream(stagedFile));
+        staged.push({ file, size: digest.bytes, staged: stagedFile });
         entries.push({ name: table.name, file, columns: table.columns, rows: digest.rows, sha256: digest.digest() });
         options.onProgress?.({ table: table.name, index, total: tables.length, rows: digest.rows });
       }
@@ -73,14 +97,13 @@ export async function backupWithClient(client: pg.Client, options: BackupOptions
       await client.query('COMMIT').catch(() => undefined);
     }
     manifest.durationMs = Math.round(performance.now() - started);
-    writeFileSync(join(staging, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
 
     const name = backupFileName(createdAt, manifest.migrations.at(-1)?.name);
     const final = join(options.outDir, name);
     // Written under a name that is never mistaken for a backup, synced, then linked into place:
     // link() fails rather than overwrite, and a crash leaves only the obviously partial file.
     partial = join(options.outDir, `.${name}.partial-${process.pid}`);
-    await createTar({ gzip: true, file: partial, cwd: staging, portable: true }, [MANIFEST_FILE, ...manifest.tables.map((t) => t.file)]);
+    await pipeline(archive(manifest, staged, createdAt), createWriteStream(partial));
     fsyncPath(partial);
     try {
       linkSync(partial, final);

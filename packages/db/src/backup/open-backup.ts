@@ -1,11 +1,12 @@
 // Reads and verifies a backup file completely — manifest, every table file, row counts and
 // checksums — before anything touches a database. Corrupt or truncated files are refused.
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+// One streaming pass: nothing is unpacked to disk unless the caller asks for the files.
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
-import { extract } from 'tar';
+import { pipeline } from 'node:stream/promises';
+import { readArchive } from './archive';
 import { BackupError, MANIFEST_FILE, manifestSchema, type Manifest } from './manifest';
 import { CopyDigest } from './tables';
 
@@ -17,39 +18,60 @@ export interface OpenedBackup {
   close(): void;
 }
 
-const ALLOWED_ENTRY = /^(manifest\.json|data\/[a-z0-9_]+\.copy|data\/?)$/;
+const DATA_FILE = /^data\/[a-z0-9_]+\.copy$/;
+const DATA_DIR = /^data\/?$/;
+/** A manifest lists tables and migrations; anything this large is not one of ours. */
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
-export async function openBackup(file: string): Promise<OpenedBackup> {
+const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+
+/**
+ * Streams the whole file once, hashing every table file, and checks it against its manifest.
+ * With `extractTo`, also writes the table files (and manifest) there. Throws a BackupError saying
+ * what is wrong; returns the manifest only for a file that is complete and intact.
+ */
+export async function verifyBackup(file: string, options: { extractTo?: string } = {}): Promise<Manifest> {
   if (!existsSync(file) || !statSync(file).isFile()) {
     throw new BackupError(`No backup file at ${file}.`);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'rytask-restore-'));
   const refuse = (why: string): never => {
-    rmSync(dir, { recursive: true, force: true });
     throw new BackupError(`${basename(file)} is not a usable RyTask backup: ${why}. Nothing was changed.`);
   };
+  const unexpected: string[] = [];
+  const seen = new Map<string, { rows: number; sha256: string }>();
+  let manifestText: string | undefined;
   try {
-    const unexpected: string[] = [];
-    await extract({
-      file,
-      cwd: dir,
-      strict: true,
-      filter: (path) => {
-        if (ALLOWED_ENTRY.test(path)) return true;
-        unexpected.push(path);
-        return false;
-      },
+    await readArchive(file, async (entry) => {
+      if (entry.type === 'Directory' && DATA_DIR.test(entry.path)) return;
+      const isManifest = entry.path === MANIFEST_FILE;
+      if (entry.type !== 'File' || (!isManifest && !DATA_FILE.test(entry.path))) {
+        unexpected.push(entry.path);
+        return;
+      }
+      // A second copy of a file would be loaded twice (or replace the first): never ours.
+      if (seen.has(entry.path) || (isManifest && manifestText !== undefined)) refuse(`${entry.path} appears twice`);
+      if (isManifest) {
+        if (entry.size > MAX_MANIFEST_BYTES) refuse('its manifest is implausibly large');
+        const chunks: Buffer[] = [];
+        for await (const chunk of entry) chunks.push(chunk as Buffer);
+        manifestText = Buffer.concat(chunks).toString('utf8');
+        if (options.extractTo) writeFileSync(join(options.extractTo, MANIFEST_FILE), manifestText);
+        return;
+      }
+      if (options.extractTo) mkdirSync(join(options.extractTo, 'data'), { recursive: true });
+      const digest = new CopyDigest();
+      await pipeline(entry, digest, options.extractTo ? createWriteStream(join(options.extractTo, entry.path)) : discard());
+      seen.set(entry.path, { rows: digest.rows, sha256: digest.digest() });
     });
-    if (unexpected.length > 0) refuse(`unexpected entries ${unexpected.slice(0, 5).join(', ')}`);
   } catch (error) {
     if (error instanceof BackupError) throw error;
     refuse(`the archive is corrupt or truncated (${(error as Error).message})`);
   }
-  const manifestPath = join(dir, MANIFEST_FILE);
-  if (!existsSync(manifestPath)) refuse('it has no manifest.json');
+  if (unexpected.length > 0) refuse(`unexpected entries ${unexpected.slice(0, 5).join(', ')}`);
+  if (manifestText === undefined) refuse('it has no manifest.json');
   let manifest: Manifest | undefined;
   try {
-    const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(manifestPath, 'utf8')));
+    const parsed = manifestSchema.safeParse(JSON.parse(manifestText!));
     if (!parsed.success) refuse(`its manifest is not valid (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
     manifest = parsed.data;
   } catch (error) {
@@ -57,16 +79,25 @@ export async function openBackup(file: string): Promise<OpenedBackup> {
     refuse('its manifest is not valid JSON');
   }
   const listed = new Set(manifest!.tables.map((t) => t.file));
-  const present = existsSync(join(dir, 'data')) ? readdirSync(join(dir, 'data')).map((f) => `data/${f}`) : [];
-  const extra = present.filter((f) => !listed.has(f));
+  const extra = [...seen.keys()].filter((f) => !listed.has(f));
   if (extra.length > 0) refuse(`files not listed in the manifest: ${extra.join(', ')}`);
   for (const table of manifest!.tables) {
-    const path = join(dir, table.file);
-    if (!existsSync(path)) refuse(`table ${table.name} is missing (${table.file})`);
-    const digest = new CopyDigest();
-    await pipeline(createReadStream(path), digest, new Writable({ write: (_chunk, _enc, done) => done() }));
-    if (digest.rows !== table.rows) refuse(`table ${table.name} has ${digest.rows} rows, the manifest says ${table.rows}`);
-    if (digest.digest() !== table.sha256) refuse(`table ${table.name} does not match its checksum`);
+    const found = seen.get(table.file);
+    if (!found) refuse(`table ${table.name} is missing (${table.file})`);
+    if (found!.rows !== table.rows) refuse(`table ${table.name} has ${found!.rows} rows, the manifest says ${table.rows}`);
+    if (found!.sha256 !== table.sha256) refuse(`table ${table.name} does not match its checksum`);
   }
-  return { file, manifest: manifest!, dir, close: () => rmSync(dir, { recursive: true, force: true }) };
+  return manifest!;
+}
+
+/** Verifies a backup and unpacks it into a temporary directory (`close()` removes it). */
+export async function openBackup(file: string): Promise<OpenedBackup> {
+  const dir = mkdtempSync(join(tmpdir(), 'rytask-restore-'));
+  try {
+    const manifest = await verifyBackup(file, { extractTo: dir });
+    return { file, manifest, dir, close: () => rmSync(dir, { recursive: true, force: true }) };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }

@@ -3,8 +3,6 @@
 // migration, load and verify the rows, reset sequences, and apply the migrations that are newer
 // than the backup. Other sessions keep seeing the old data until the commit.
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -15,8 +13,9 @@ import { loadMigrations, type Migration } from '../migrator/journal';
 import { acquireMigrationLock, releaseMigrationLock } from '../migrator/lock';
 import { failure, runStatements } from '../migrator/migrate';
 import { BackupError, type Manifest } from './manifest';
-import { openBackup } from './open-backup';
-import { CopyDigest, copyInQuery, copyOutQuery, foreignKeys, ident, listTables, STABLE_SESSION, tablesWithData } from './tables';
+import { readArchive } from './archive';
+import { verifyBackup } from './open-backup';
+import { CopyDigest, copyInQuery, copyOutLoadOrderQuery, copyOutQuery, foreignKeys, ident, listTables, rebuildableIndexes, STABLE_SESSION, tablesWithData } from './tables';
 
 export interface RestoreOptions {
   databaseUrl: string;
@@ -24,12 +23,19 @@ export interface RestoreOptions {
   appVersion: string;
   force: boolean;
   lockWaitMs: number;
+  /**
+   * Apply the migrations newer than the backup after loading (default). Off for a rollback: the
+   * database stays exactly at the backup's version, for the previous code to run on.
+   */
+  upgrade?: boolean;
   migrationsDir?: string;
   log: (line: string) => void;
 }
 
 export interface RestoreResult {
   manifest: Manifest;
+  /** Migrations newer than the backup, not applied (restore with `upgrade: false`). */
+  behind: string[];
   /** Migrations newer than the backup, applied after loading. */
   upgraded: string[];
   tables: number;
@@ -63,98 +69,134 @@ export function splitMigrations(manifest: Manifest, migrations: Migration[], app
   return { atBackup: migrations.slice(0, manifest.migrations.length), newer: migrations.slice(manifest.migrations.length) };
 }
 
+const RESTORE_SESSION = [
+  ...STABLE_SESSION,
+  // Every scan starts at the first block, so a table reads back in the order it was loaded in.
+  'SET synchronize_seqscans = off',
+];
+
 // Inside the restore transaction everything is blocking anyway (api and worker are stopped), and
 // CONCURRENTLY is not allowed in a transaction.
 const withoutConcurrently = (statement: string) => statement.replace(/\bCONCURRENTLY\b/gi, '');
 
-async function loadTables(client: pg.ClientBase, manifest: Manifest, dir: string, log: (line: string) => void): Promise<number> {
+const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+
+async function digestOf(client: pg.ClientBase, query: string): Promise<{ rows: number; sha256: string }> {
+  const digest = new CopyDigest();
+  await pipeline(client.query(copyTo(query)), digest, discard());
+  return { rows: digest.rows, sha256: digest.digest() };
+}
+
+/** Loads every table of the (verified) file, streaming it a second time, and verifies the result. */
+async function loadTables(client: pg.ClientBase, manifest: Manifest, file: string, log: (line: string) => void): Promise<number> {
   const present = new Map((await listTables(client)).map((t) => [t.name, t]));
-  const fks = await foreignKeys(client);
-  // Rows load in any order: foreign keys come back (and are checked) once every table is loaded.
-  for (const fk of fks) await client.query(`ALTER TABLE ${fk.table} DROP CONSTRAINT ${ident(fk.name)}`);
-  let rows = 0;
-  for (const [index, table] of manifest.tables.entries()) {
+  for (const table of manifest.tables) {
     const live = present.get(table.name);
     if (!live || live.columns.join(',') !== table.columns.join(',')) {
       throw new BackupError(`Table ${table.name} in the backup does not match the schema its migrations create. Nothing was changed.`);
     }
-    await client.query(`TRUNCATE ${ident(table.name)}`);
-    await pipeline(createReadStream(join(dir, table.file)), client.query(copyFrom(copyInQuery(table))));
-    rows += table.rows;
-    log(`  loaded ${table.name} (${table.rows} rows) [${index + 1}/${manifest.tables.length}]`);
+  }
+  const fks = await foreignKeys(client);
+  // Rows load in any order: foreign keys come back (and are checked) once every table is loaded.
+  for (const fk of fks) await client.query(`ALTER TABLE ${fk.table} DROP CONSTRAINT ${ident(fk.name)}`);
+  // Indexes (primary keys and unique constraints included) are built once after loading rather than
+  // maintained row by row during it — several times faster, and what pg_restore does too. They are
+  // recreated from their own definitions, and uniqueness is checked when they are built.
+  const indexes = await rebuildableIndexes(client);
+  for (const index of indexes) {
+    await client.query(index.constraint ? `ALTER TABLE ${index.table} DROP CONSTRAINT ${ident(index.name)}` : `DROP INDEX ${ident(index.name)}`);
+  }
+  for (const table of manifest.tables) await client.query(`TRUNCATE ${ident(table.name)}`);
+  const byFile = new Map(manifest.tables.map((t) => [t.file, t]));
+  const loaded = new Set<string>();
+  // Straight from the archive into COPY: no unpacked copy on disk. The file was verified a moment
+  // ago; should it have changed since, the read-back below refuses what was loaded.
+  await readArchive(file, async (entry) => {
+    const table = byFile.get(entry.path);
+    if (!table) return;
+    if (loaded.has(table.name)) throw new BackupError(`${entry.path} appears twice in the backup. Nothing was changed.`);
+    loaded.add(table.name);
+    await pipeline(entry, client.query(copyFrom(copyInQuery(table))));
+    log(`  loaded ${table.name} (${table.rows} rows) [${loaded.size}/${manifest.tables.length}]`);
+  });
+  for (const index of indexes) {
+    await client.query(index.constraint ? `ALTER TABLE ${index.table} ADD CONSTRAINT ${ident(index.name)} ${index.definition}` : index.definition);
   }
   for (const fk of fks) await client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${ident(fk.name)} ${fk.definition}`);
-  // After loading: what is in the database must be exactly what the manifest describes.
+  // After loading: what is in the database must be exactly what the manifest describes. Each table
+  // is read back in the order it was loaded in (no sort: see copyOutLoadOrderQuery), which is the
+  // file's order; should that ever differ, it is read again in the backup's own order (by primary
+  // key) before anything is called a mismatch.
   for (const table of manifest.tables) {
-    const digest = new CopyDigest();
-    const primaryKey = present.get(table.name)!.primaryKey;
-    await pipeline(client.query(copyTo(copyOutQuery({ ...table, primaryKey }))), digest, new Writable({ write: (_c, _e, done) => done() }));
-    if (digest.rows !== table.rows || digest.digest() !== table.sha256) {
-      throw new BackupError(`Table ${table.name} did not load identically (${digest.rows} of ${table.rows} rows). Nothing was changed.`);
+    const live = present.get(table.name)!;
+    let found = await digestOf(client, copyOutLoadOrderQuery(live));
+    if (found.sha256 !== table.sha256) found = await digestOf(client, copyOutQuery(live));
+    if (found.rows !== table.rows || found.sha256 !== table.sha256) {
+      throw new BackupError(`Table ${table.name} did not load identically (${found.rows} of ${table.rows} rows). Nothing was changed.`);
     }
   }
   for (const sequence of manifest.sequences) {
     await client.query('SELECT setval($1::regclass, $2::bigint, $3)', [ident(sequence.name), sequence.lastValue, sequence.isCalled]);
   }
-  return rows;
+  return totalRows(manifest);
 }
+
+const totalRows = (manifest: Manifest) => manifest.tables.reduce((sum, t) => sum + t.rows, 0);
 
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
   const started = performance.now();
   const migrations = loadMigrations(options.migrationsDir);
-  const backup = await openBackup(options.file);
+  // Pass one: the whole file is read and verified before the database is touched.
+  const manifest = await verifyBackup(options.file);
+  const { atBackup, newer } = splitMigrations(manifest, migrations, options.appVersion);
+  const client = new pg.Client({ connectionString: options.databaseUrl, application_name: 'rytask restore' });
+  client.on('error', () => undefined);
+  await client.connect();
   try {
-    const { atBackup, newer } = splitMigrations(backup.manifest, migrations, options.appVersion);
-    const client = new pg.Client({ connectionString: options.databaseUrl, application_name: 'rytask restore' });
-    client.on('error', () => undefined);
-    await client.connect();
+    await acquireMigrationLock(client, { waitMs: options.lockWaitMs, log: options.log });
+    const occupied = await tablesWithData(client);
+    if (occupied.length > 0 && !options.force) {
+      throw new BackupError(
+        `The target database is not empty (data in ${occupied.length} table(s): ${occupied.slice(0, 5).join(', ')}). ` +
+          'Restoring replaces everything in it. Run again with --force to do that: the current data stays ' +
+          'untouched until the backup has been loaded and verified.',
+      );
+    }
+    await client.query('BEGIN');
     try {
-      await acquireMigrationLock(client, { waitMs: options.lockWaitMs, log: options.log });
-      const occupied = await tablesWithData(client);
-      if (occupied.length > 0 && !options.force) {
-        throw new BackupError(
-          `The target database is not empty (data in ${occupied.length} table(s): ${occupied.slice(0, 5).join(', ')}). ` +
-            'Restoring replaces everything in it. Run again with --force to do that: the current data stays ' +
-            'untouched until the backup has been loaded and verified.',
-        );
+      for (const statement of RESTORE_SESSION) await client.query(statement.replace(/^SET /, 'SET LOCAL '));
+      await client.query('DROP SCHEMA IF EXISTS public CASCADE');
+      await client.query('CREATE SCHEMA public');
+      await client.query(CREATE_HISTORY_TABLE);
+      options.log(`Recreating the schema at ${atBackup.at(-1)?.name ?? 'an empty database'} …`);
+      for (const m of atBackup) {
+        await runStatements(client, m, (statement, error) => failure(m, statement, error, [], 0), withoutConcurrently);
       }
-      await client.query('BEGIN');
-      try {
-        for (const statement of STABLE_SESSION) await client.query(statement.replace(/^SET /, 'SET LOCAL '));
-        await client.query('DROP SCHEMA IF EXISTS public CASCADE');
-        await client.query('CREATE SCHEMA public');
-        await client.query(CREATE_HISTORY_TABLE);
-        options.log(`Recreating the schema at ${atBackup.at(-1)?.name ?? 'an empty database'} …`);
-        for (const m of atBackup) {
-          await runStatements(client, m, (statement, error) => failure(m, statement, error, [], 0), withoutConcurrently);
-        }
-        const rows = await loadTables(client, backup.manifest, backup.dir, options.log);
-        const runId = randomUUID();
-        for (const m of newer) {
-          options.log(`Applying newer migration ${m.name} …`);
-          const t0 = performance.now();
-          await runStatements(client, m, (statement, error) => failure(m, statement, error, [], 0), withoutConcurrently);
-          await recordMigration(client, { name: m.name, checksum: m.checksum, durationMs: performance.now() - t0, appVersion: options.appVersion, runId });
-        }
-        await client.query('COMMIT');
-        return {
-          manifest: backup.manifest,
-          upgraded: newer.map((m) => m.name),
-          tables: backup.manifest.tables.length,
-          rows,
-          durationMs: Math.round(performance.now() - started),
-        };
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        if (error instanceof BackupError || error instanceof MigrationError) throw error;
-        throw new BackupError(`Restore failed: ${(error as Error).message}. The database was left as it was.`, { cause: error });
-      } finally {
-        await releaseMigrationLock(client).catch(() => undefined);
+      const rows = await loadTables(client, manifest, options.file, options.log);
+      const runId = randomUUID();
+      for (const m of options.upgrade === false ? [] : newer) {
+        options.log(`Applying newer migration ${m.name} …`);
+        const t0 = performance.now();
+        await runStatements(client, m, (statement, error) => failure(m, statement, error, [], 0), withoutConcurrently);
+        await recordMigration(client, { name: m.name, checksum: m.checksum, durationMs: performance.now() - t0, appVersion: options.appVersion, runId });
       }
+      await client.query('COMMIT');
+      return {
+        manifest,
+        upgraded: options.upgrade === false ? [] : newer.map((m) => m.name),
+        behind: options.upgrade === false ? newer.map((m) => m.name) : [],
+        tables: manifest.tables.length,
+        rows,
+        durationMs: Math.round(performance.now() - started),
+      };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (error instanceof BackupError || error instanceof MigrationError) throw error;
+      throw new BackupError(`Restore failed: ${(error as Error).message}. The database was left as it was.`, { cause: error });
     } finally {
-      await client.end().catch(() => undefined);
+      await releaseMigrationLock(client).catch(() => undefined);
     }
   } finally {
-    backup.close();
+    await client.end().catch(() => undefined);
   }
 }
