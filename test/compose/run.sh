@@ -79,10 +79,12 @@ cleanup() {
   local status=$?
   set +e
   if [ "${E2E_KEEP:-}" = 1 ]; then
-    note "E2E_KEEP=1: left project $project (in $op), $bare_project and image $RYTASK_IMAGE; remove with:"
-    note "  (cd $op && docker compose down -v); (cd $bare && docker compose -p $bare_project down -v); docker rmi $RYTASK_IMAGE; rm -rf $tmp"
+    note "E2E_KEEP=1: left project $project (in $op), $bare_project and image ${RYTASK_IMAGE:-}; remove with:"
+    note "  (cd $op && docker compose down -v); (cd $bare && docker compose -p $bare_project down -v); docker rmi ${RYTASK_IMAGE:-}; rm -rf $tmp"
     exit "$status"
   fi
+  # the background install of missing_override, if still running
+  [ -n "${bare_pid:-}" ] && kill "$bare_pid" 2>/dev/null && wait "$bare_pid" 2>/dev/null
   if [ "$engine_ready" = 1 ]; then
     if ! docker info >/dev/null 2>&1 && [ -n "$lab" ]; then
       note "the engine does not answer: re-running compose-lab setup to clean up"
@@ -200,7 +202,7 @@ exit_code() { inspect '{{.State.ExitCode}}' "$1"; }
 started_at() { inspect '{{.State.StartedAt}}' "$1" | grep -v '^0001-01-01'; }
 
 wait_healthy() { # SERVICE...
-  local deadline=$((SECONDS + timeout_s)) service health
+  local deadline=$((SECONDS + timeout_s)) service
   for service in "$@"; do
     until [ "$(inspect '{{if .State.Health}}{{.State.Health.Status}}{{end}}' "$service")" = healthy ]; do
       if [ "$SECONDS" -ge "$deadline" ]; then
@@ -277,7 +279,8 @@ same_snapshot() {
 backups_list() { (cd "$op/backups" 2>/dev/null && ls -1 rytask-*.tar.gz 2>/dev/null) | sort; }
 new_backups() { comm -13 <(printf '%s\n' "$1") <(backups_list) | sed '/^$/d'; }
 
-# Migrate's log, last run only: the lines after the last run's first line ("Applying"/"Nothing").
+# migrate's log (with docker-compose 1.29, which restarts the same container, every run's lines;
+# with Compose v2 too, unless the container was recreated), and the summary line of its last run.
 migrate_log() { dc logs --no-color migrate 2>&1 | tr -d '\r'; }
 migrate_summary() { migrate_log | grep -E 'Applied [0-9]+ migration|Nothing to migrate|failed|refus|newer than this code' | tail -n1 | sed 's/^[^|]*| //'; }
 
@@ -289,7 +292,7 @@ service_state() { # a short description for notes
   local id
   id=$(cid "$1")
   [ -n "$id" ] || { echo "no container"; return; }
-  echo "container ${id:0:12} $(inspect '{{.State.Status}}' "$1"), image ${2:-}$(container_image "$1" | cut -c1-12)"
+  echo "container ${id:0:12} $(inspect '{{.State.Status}}' "$1"), image $(container_image "$1" | cut -c1-12)"
 }
 
 diagnose() {
@@ -495,7 +498,7 @@ scenario_data_survives_down_up() {
   dc stop api worker >/dev/null 2>&1
   local took=$((SECONDS - started))
   [ "$(exit_code api)" = 0 ] && [ "$(exit_code worker)" = 0 ] || { REASON="api/worker did not exit 0 on SIGTERM (api $(exit_code api), worker $(exit_code worker))"; return 1; }
-  [ "$took" -lt 10 ] || { REASON="stopping api and worker took $took s"; return 1; }
+  [ "$took" -lt 30 ] || { REASON="stopping api and worker took $took s"; return 1; }
   dc down >"$tmp/down.log" 2>&1 || { REASON="docker compose down exited non-zero"; return 1; }
   [ -z "$(dc ps -a -q)" ] || { REASON="containers left after down"; return 1; }
   [ -n "$(docker volume ls -q --filter "label=com.docker.compose.project=$project")" ] || { REASON="the database volume is gone after down"; return 1; }
