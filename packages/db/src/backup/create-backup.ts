@@ -71,6 +71,11 @@ export async function backupWithClient(client: pg.Client, options: BackupOptions
       const history = await readHistory(client);
       const tables = await listTables(client);
       const entries: Manifest['tables'] = [];
+      // Rows go out in primary-key order (a fixed order: checksums and files are reproducible).
+      // Sorting after a sequential scan costs a fraction of walking the primary key index, which
+      // visits the heap in random order (uuid keys): measured ~0.5 s against ~2 s of server CPU per
+      // million rows. With a table larger than work_mem the sort spills to temp files on the server.
+      await client.query('SET LOCAL enable_indexscan = off');
       for (const [index, table] of tables.entries()) {
         const file = `data/${table.name}.copy`;
         const digest = new CopyDigest();
