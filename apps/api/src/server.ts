@@ -3,9 +3,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import staticFiles from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import type { Migration } from '@rytask/db';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ApiContext } from './context';
+import { registerCsrfCheck } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { authRoutes } from './routes/auth/auth.route';
 import { healthRoutes } from './routes/health/health.route';
@@ -29,8 +33,34 @@ export async function buildServer({ context, migrations, webDir, logLevel }: Bui
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
   });
+  // Routes declare zod schemas: they validate input, shape output and generate the OpenAPI document.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerCsrfCheck(app);
   await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'RyTask API',
+        version: context.appVersion,
+        description:
+          'REST + JSON. Authenticate with the session cookie (writes need the `x-rytask-csrf: 1` header) or a personal ' +
+          'access token: `Authorization: Bearer <token>`. Errors: docs/api/errors.md.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token (Profile → Access tokens).' },
+          session: { type: 'apiKey', in: 'cookie', name: 'rytask_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   healthRoutes(app, context, migrations);
   authRoutes(app, context);
 

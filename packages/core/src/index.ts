@@ -8,3 +8,4 @@ export { authenticate } from './commands/authenticate';
 export { changePassword } from './commands/change-password';
 export { purgeExpiredSessions } from './commands/purge-expired-sessions';
 export { assertPasswordChangeNotRequired } from './policies/password-change';
+export { assertRole, hasRole } from './policies/roles';

@@ -3,16 +3,24 @@
 import { assertPasswordChangeNotRequired, authenticate, AppError, type Caller } from '@rytask/core';
 import { CSRF_HEADER, SESSION_COOKIE } from '@rytask/contracts';
 import type { Database } from '@rytask/db';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function assertCsrf(request: FastifyRequest): void {
-  // A cross-site form or image cannot set a custom header; a cross-origin fetch that does needs a
-  // CORS preflight, which this server never grants.
-  if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== '1') {
-    throw new AppError('csrf_failed', `This request must carry the ${CSRF_HEADER} header.`);
-  }
+/**
+ * CSRF protection for every API write, as an onRequest hook (before any body is read): a write must
+ * carry the custom header unless it authenticates with a bearer token, which a browser never sends
+ * on its own. A cross-site form or image cannot set a custom header; a cross-origin fetch that does
+ * needs a CORS preflight, which this server never grants.
+ */
+export function registerCsrfCheck(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (request.headers.authorization?.startsWith('Bearer ')) return;
+    if (request.headers[CSRF_HEADER] !== '1') {
+      throw new AppError('csrf_failed', `This request must carry the ${CSRF_HEADER} header.`);
+    }
+  });
 }
 
 export function sessionToken(request: FastifyRequest): string | undefined {
@@ -26,7 +34,6 @@ export async function requireCaller(
   options: { allowPendingPasswordChange?: boolean } = {},
 ): Promise<Caller> {
   const caller = await authenticate(db, sessionToken(request));
-  assertCsrf(request);
   if (!options.allowPendingPasswordChange) assertPasswordChangeNotRequired(caller);
   return caller;
 }

@@ -1,17 +1,9 @@
 // The one place errors become responses. AppError → its code and status; a body Fastify could not
-// parse → validation_failed; anything else → a generic 500 with internals kept to the log.
+// parse or a route's schema refused → validation_failed; anything else → a generic 500 with internals kept to the log.
 import { AppError } from '@rytask/core';
 import type { ErrorResponse } from '@rytask/contracts';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { z } from 'zod';
-
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue?.path.join('.') || undefined;
-  throw new AppError('validation_failed', issue?.message ?? 'The request is not valid.', { field });
-}
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
@@ -24,6 +16,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
     let appError: AppError;
     if (error instanceof AppError) {
       appError = error;
+    } else if (hasZodFastifySchemaValidationErrors(error)) {
+      // A route's zod schema refused the input: name the field (a dotted path).
+      const issue = error.validation[0];
+      const path = issue?.instancePath.split('/').filter(Boolean).join('.');
+      const where = error.validationContext === 'body' ? '' : `${error.validationContext}.`;
+      appError = new AppError('validation_failed', issue?.message ?? 'The request is not valid.', {
+        field: path ? `${where === 'body.' ? '' : where}${path}` : undefined,
+      });
     } else if ('statusCode' in error && error.statusCode && error.statusCode < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large.
       appError = new AppError('validation_failed', error.message);

@@ -3,10 +3,9 @@
 // migration, load and verify the rows, reset sequences, and apply the migrations that are newer
 // than the backup. Other sessions keep seeing the old data until the commit.
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { from as copyFrom } from 'pg-copy-streams';
 import { MigrationError } from '../migrator/errors';
 import { CREATE_HISTORY_TABLE, recordMigration } from '../migrator/history';
 import { loadMigrations, type Migration } from '../migrator/journal';
@@ -15,7 +14,7 @@ import { failure, runStatements } from '../migrator/migrate';
 import { BackupError, type Manifest } from './manifest';
 import { readArchive } from './archive';
 import { verifyBackup } from './open-backup';
-import { CopyDigest, copyInQuery, copyOutLoadOrderQuery, copyOutQuery, foreignKeys, ident, listTables, rebuildableIndexes, STABLE_SESSION, tablesWithData } from './tables';
+import { CopyDigest, copyInQuery, foreignKeys, ident, listTables, rebuildableIndexes, STABLE_SESSION, tablesWithData } from './tables';
 
 export interface RestoreOptions {
   databaseUrl: string;
@@ -69,25 +68,11 @@ export function splitMigrations(manifest: Manifest, migrations: Migration[], app
   return { atBackup: migrations.slice(0, manifest.migrations.length), newer: migrations.slice(manifest.migrations.length) };
 }
 
-const RESTORE_SESSION = [
-  ...STABLE_SESSION,
-  // Every scan starts at the first block, so a table reads back in the order it was loaded in.
-  'SET synchronize_seqscans = off',
-];
-
 // Inside the restore transaction everything is blocking anyway (api and worker are stopped), and
 // CONCURRENTLY is not allowed in a transaction.
 const withoutConcurrently = (statement: string) => statement.replace(/\bCONCURRENTLY\b/gi, '');
 
-const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
-
-async function digestOf(client: pg.ClientBase, query: string): Promise<{ rows: number; sha256: string }> {
-  const digest = new CopyDigest();
-  await pipeline(client.query(copyTo(query)), digest, discard());
-  return { rows: digest.rows, sha256: digest.digest() };
-}
-
-/** Loads every table of the (verified) file, streaming it a second time, and verifies the result. */
+/** Loads every table of the (verified) file, streaming it a second time, and checks every table against the manifest. */
 async function loadTables(client: pg.ClientBase, manifest: Manifest, file: string, log: (line: string) => void): Promise<number> {
   const present = new Map((await listTables(client)).map((t) => [t.name, t]));
   for (const table of manifest.tables) {
@@ -109,32 +94,28 @@ async function loadTables(client: pg.ClientBase, manifest: Manifest, file: strin
   for (const table of manifest.tables) await client.query(`TRUNCATE ${ident(table.name)}`);
   const byFile = new Map(manifest.tables.map((t) => [t.file, t]));
   const loaded = new Set<string>();
-  // Straight from the archive into COPY: no unpacked copy on disk. The file was verified a moment
-  // ago; should it have changed since, the read-back below refuses what was loaded.
+  // Straight from the archive into COPY: no unpacked copy on disk.
   await readArchive(file, async (entry) => {
     const table = byFile.get(entry.path);
     if (!table) return;
     if (loaded.has(table.name)) throw new BackupError(`${entry.path} appears twice in the backup. Nothing was changed.`);
     loaded.add(table.name);
-    await pipeline(entry, client.query(copyFrom(copyInQuery(table))));
+    // What goes into COPY is hashed on the way, and PostgreSQL reports how many rows it stored: both
+    // must equal the manifest. (Should the file have changed since it was verified, this refuses it.)
+    const digest = new CopyDigest();
+    const copy = client.query(copyFrom(copyInQuery(table)));
+    await pipeline(entry, digest, copy);
+    if (copy.rowCount !== table.rows || digest.rows !== table.rows || digest.digest() !== table.sha256) {
+      throw new BackupError(`Table ${table.name} did not load identically (${copy.rowCount} of ${table.rows} rows). Nothing was changed.`);
+    }
     log(`  loaded ${table.name} (${table.rows} rows) [${loaded.size}/${manifest.tables.length}]`);
   });
+  const missing = manifest.tables.filter((t) => !loaded.has(t.name)).map((t) => t.name);
+  if (missing.length > 0) throw new BackupError(`The backup changed while it was restored: ${missing.join(', ')} missing. Nothing was changed.`);
   for (const index of indexes) {
     await client.query(index.constraint ? `ALTER TABLE ${index.table} ADD CONSTRAINT ${ident(index.name)} ${index.definition}` : index.definition);
   }
   for (const fk of fks) await client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${ident(fk.name)} ${fk.definition}`);
-  // After loading: what is in the database must be exactly what the manifest describes. Each table
-  // is read back in the order it was loaded in (no sort: see copyOutLoadOrderQuery), which is the
-  // file's order; should that ever differ, it is read again in the backup's own order (by primary
-  // key) before anything is called a mismatch.
-  for (const table of manifest.tables) {
-    const live = present.get(table.name)!;
-    let found = await digestOf(client, copyOutLoadOrderQuery(live));
-    if (found.sha256 !== table.sha256) found = await digestOf(client, copyOutQuery(live));
-    if (found.rows !== table.rows || found.sha256 !== table.sha256) {
-      throw new BackupError(`Table ${table.name} did not load identically (${found.rows} of ${table.rows} rows). Nothing was changed.`);
-    }
-  }
   for (const sequence of manifest.sequences) {
     await client.query('SELECT setval($1::regclass, $2::bigint, $3)', [ident(sequence.name), sequence.lastValue, sequence.isCalled]);
   }
@@ -164,7 +145,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     }
     await client.query('BEGIN');
     try {
-      for (const statement of RESTORE_SESSION) await client.query(statement.replace(/^SET /, 'SET LOCAL '));
+      for (const statement of STABLE_SESSION) await client.query(statement.replace(/^SET /, 'SET LOCAL '));
       await client.query('DROP SCHEMA IF EXISTS public CASCADE');
       await client.query('CREATE SCHEMA public');
       await client.query(CREATE_HISTORY_TABLE);

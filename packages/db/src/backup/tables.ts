@@ -46,18 +46,6 @@ export function copyOutQuery(table: { name: string; columns: string[]; primaryKe
   return `COPY (SELECT ${columns} FROM ${ident(table.name)} AS r ORDER BY ${order}) TO STDOUT`;
 }
 
-/**
- * The COPY … TO query that reads a table in its physical order, with no sort or index scan. Right
- * after a restore has loaded a table, that is the order of the file it was loaded from (COPY FROM
- * appends rows in order to a table created or truncated in the same transaction, and a plain COPY
- * TO scans it from the first block when `synchronize_seqscans` is off). A partitioned table can't
- * be copied directly; its rows come back partition by partition.
- */
-export function copyOutLoadOrderQuery(table: { name: string; columns: string[]; partitioned: boolean }): string {
-  const columns = table.columns.map(ident).join(', ');
-  return table.partitioned ? `COPY (SELECT ${columns} FROM ${ident(table.name)}) TO STDOUT` : `COPY ${ident(table.name)} (${columns}) TO STDOUT`;
-}
-
 export function copyInQuery(table: { name: string; columns: string[] }): string {
   return `COPY ${ident(table.name)} (${table.columns.map(ident).join(', ')}) FROM STDIN`;
 }

@@ -74,9 +74,15 @@ export async function runSeed(client: pg.Client, options: SeedOptions): Promise<
     if (!ledger.has(KEYS.owner)) {
       const password = options.adminPassword ?? generatePassword();
       const created = await one<{ id: string }>(
-        `INSERT INTO users (email, name, password_hash, must_change_password) VALUES ($1, $2, $3, $4)
+        `INSERT INTO users (email, name, handle, password_hash, must_change_password) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT DO NOTHING RETURNING id`,
-        [options.adminEmail, options.adminEmail.split('@')[0] ?? 'admin', await options.hashPassword(password), options.adminPassword === undefined],
+        [
+          options.adminEmail,
+          options.adminEmail.split('@')[0] ?? 'admin',
+          (options.adminEmail.split('@')[0] ?? '').toLowerCase().replace(/[^a-z0-9_.-]/g, '') || null,
+          await options.hashPassword(password),
+          options.adminPassword === undefined,
+        ],
       );
       if (created) {
         result.inserted.push(`owner ${options.adminEmail}`);

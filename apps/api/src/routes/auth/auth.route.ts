@@ -1,20 +1,23 @@
 import { authenticate, changePassword, login, logout, type Caller } from '@rytask/core';
-import { changePasswordRequestSchema, loginRequestSchema, type SessionResponse } from '@rytask/contracts';
+import { changePasswordRequestSchema, loginRequestSchema, sessionResponseSchema, type SessionResponse } from '@rytask/contracts';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ApiContext } from '../../context';
-import { parseInput } from '../../plugins/errors';
-import { assertCsrf, clearSessionCookie, requireCaller, sessionToken, setSessionCookie } from '../../plugins/auth';
+import { clearSessionCookie, requireCaller, sessionToken, setSessionCookie } from '../../plugins/auth';
 
 function present(caller: Caller): SessionResponse {
   return { user: caller.user, organization: caller.organization, role: caller.role };
 }
 
-export function authRoutes(app: FastifyInstance, { db, secureCookies }: ApiContext): void {
-  app.post('/api/v1/auth/login', async (request, reply) => {
-    assertCsrf(request);
-    const input = parseInput(loginRequestSchema, request.body);
+const tags = ['auth'];
+
+export function authRoutes(fastify: FastifyInstance, { db, secureCookies }: ApiContext): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.post('/api/v1/auth/login', {
+    schema: { tags, summary: 'Sign in: sets the session cookie', body: loginRequestSchema, response: { 200: sessionResponseSchema } },
+  }, async (request, reply) => {
     const { token, expiresAt } = await login(db, {
-      ...input,
+      ...request.body,
       ip: request.ip,
       userAgent: request.headers['user-agent'],
     });
@@ -22,20 +25,22 @@ export function authRoutes(app: FastifyInstance, { db, secureCookies }: ApiConte
     return present(await authenticate(db, token));
   });
 
-  app.post('/api/v1/auth/logout', async (request, reply) => {
-    assertCsrf(request);
+  app.post('/api/v1/auth/logout', { schema: { tags, summary: 'Sign out: ends this session' } }, async (request, reply) => {
     await logout(db, sessionToken(request));
     clearSessionCookie(reply, secureCookies);
     return reply.code(204).send();
   });
 
-  app.get('/api/v1/auth/session', async (request) => {
+  app.get('/api/v1/auth/session', {
+    schema: { tags, summary: 'Who is signed in', response: { 200: sessionResponseSchema } },
+  }, async (request) => {
     return present(await requireCaller(db, request, { allowPendingPasswordChange: true }));
   });
 
-  app.post('/api/v1/auth/password', async (request) => {
+  app.post('/api/v1/auth/password', {
+    schema: { tags, summary: 'Change your password (signs out your other sessions)', body: changePasswordRequestSchema, response: { 200: sessionResponseSchema } },
+  }, async (request) => {
     const caller = await requireCaller(db, request, { allowPendingPasswordChange: true });
-    const input = parseInput(changePasswordRequestSchema, request.body);
-    return present(await changePassword(db, caller, input));
+    return present(await changePassword(db, caller, request.body));
   });
 }
