@@ -3,3 +3,4 @@
 export * from './auth';
 export * from './constants';
 export * from './errors';
+export * from './work';
