@@ -25,7 +25,7 @@ export function mentionedHandles(text: string): string[] {
 
 // Mentions are linked in text tokens only (never inside code spans, code blocks or links).
 md.core.ruler.after('linkify', 'mentions', (state) => {
-  const people: Map<string, { id: string; name: string }> = state.env?.people ?? new Map();
+  const people = (state.env as { people?: Map<string, { id: string; name: string }> } | undefined)?.people ?? new Map<string, { id: string; name: string }>();
   if (people.size === 0) return;
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children) continue;
