@@ -34,6 +34,11 @@ export const projectSchema = z.object({
   openItems: z.number().int(),
 });
 export type Project = z.infer<typeof projectSchema>;
+export const projectListQuerySchema = z.object({
+  /** `true` to include archived projects. */
+  archived: z.stringbool().default(false),
+});
+export const projectListSchema = z.object({ projects: z.array(projectSchema) });
 
 export const createProjectSchema = z.object({
   key: projectKeySchema,
@@ -44,6 +49,8 @@ export const updateProjectSchema = z.object({
   name: z.string().trim().min(1, 'Give the project a name').max(100).optional(),
   description: z.string().max(10_000).optional(),
   archived: z.boolean().optional(),
+  /** Refused when present: items are numbered with the key, so it never changes. */
+  key: z.never({ error: "A project's key cannot change: its items are already numbered with it" }).optional(),
 });
 export const createStatusSchema = z.object({
   name: z.string().trim().min(1, 'Name the status').max(40),
@@ -60,6 +67,7 @@ export const deleteStatusSchema = z.object({ moveTo: id });
 export const labelColorSchema = z.enum(['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink']);
 export const labelSchema = z.object({ id, name: z.string(), color: labelColorSchema });
 export type Label = z.infer<typeof labelSchema>;
+export const labelListSchema = z.object({ labels: z.array(labelSchema) });
 export const createLabelSchema = z.object({ name: z.string().trim().min(1).max(50), color: labelColorSchema.optional() });
 export const updateLabelSchema = z.object({ name: z.string().trim().min(1).max(50).optional(), color: labelColorSchema.optional() });
 
@@ -163,7 +171,8 @@ export const itemListQuerySchema = z.object({
   builtIn: z.enum(['my-work', 'due-soon', 'overdue']).optional(),
   sort: z.enum(['board', 'number', 'priority', 'due', 'updated', 'created', 'title']).default('board'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  trashed: z.coerce.boolean().default(false),
+  /** `true` lists the trash (only trashed items). (`stringbool`: the query string `false` means false.) */
+  trashed: z.stringbool().default(false),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Opaque, from the previous page's `nextCursor`. */
   cursor: z.string().max(500).optional(),
@@ -181,6 +190,9 @@ export const activitySchema = z.object({
   createdAt: isoTime,
 });
 export type Activity = z.infer<typeof activitySchema>;
+/** An item's history, oldest first. */
+export const activityListSchema = z.object({ activity: z.array(activitySchema) });
+export const itemKeyParamsSchema = z.object({ key: z.string().max(30) });
 
 // ── Comments ────────────────────────────────────────────────────────────────────────────────────
 
