@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const CHROMIUM = '/usr/bin/chromium';
 const WEB_INDEX = fileURLToPath(new URL('../../apps/web/dist/index.html', import.meta.url));
@@ -38,4 +38,43 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await form.getByLabel('Email').fill(email);
   await form.getByLabel('Password').fill(password);
   await form.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+/**
+ * A browser tab signed in with an existing session cookie (from test/support/api.ts), so a test
+ * can start where it needs to be instead of walking through the login form every time.
+ */
+export async function openSignedIn(
+  browser: Browser,
+  baseUrl: string,
+  cookie: string,
+  options: { colorScheme?: 'light' | 'dark'; path?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1360, height: 860 },
+  });
+  const [name, value] = cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: baseUrl }]);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${options.path ?? '/'}`);
+  await page.getByTestId('app-shell').waitFor();
+  return { context, page };
+}
+
+/**
+ * Saves docs/screenshots/<name>-light.png and -dark.png (overwritten every run) for the user
+ * guide: the same page twice, switching the emulated colour scheme in between.
+ */
+export async function screenshotBothSchemes(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // Let transitions and lazy images settle before the picture is taken.
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: `${SCREENSHOTS}${name}-${scheme}.png` });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }

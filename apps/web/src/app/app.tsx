@@ -1,3 +1,6 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
+import { useLocation, useRoute } from 'wouter';
 import { Button } from '../components/button';
 import { FullPageMessage } from '../components/full-page-message';
 import { Spinner } from '../components/spinner';
@@ -6,26 +9,57 @@ import { ForcedPasswordChange } from '../features/auth/components/forced-passwor
 import { LoginForm } from '../features/auth/components/login-form';
 import { useSession } from '../features/auth/hooks/use-session';
 import { useSignOut } from '../features/auth/hooks/use-sign-out';
-import { AppShell } from '../features/shell/components/app-shell';
+import { InviteAcceptPage } from '../features/invites/components/invite-accept-page';
+import { AppShell } from './app-shell';
+import { SessionProvider } from './session-context';
 
 /**
  * Picks the screen from the session: nothing is rendered as signed out until the API has said
- * so, which is what keeps signed-in people from seeing a flash of the login page.
+ * so, which is what keeps signed-in people from seeing a flash of the login page. Invite links
+ * are public: they open whether or not someone is signed in.
  */
 export function App() {
   const { state, reload, signedIn, signedOut } = useSession();
-  const { signOut, pending: signingOut, error: signOutError } = useSignOut(signedOut);
+  const queryClient = useQueryClient();
+  const [, navigate] = useLocation();
+  const [isInvite, inviteParams] = useRoute('/invite/:token');
+
+  // Cached data belongs to one person in one organization: drop it whenever that changes.
+  const who = state.status === 'signed-in' ? `${state.session.user.id}/${state.session.organization.id}` : '';
+  const previous = useRef(who);
+  useEffect(() => {
+    if (previous.current !== who) queryClient.clear();
+    previous.current = who;
+  }, [who, queryClient]);
+
+  const onSignedOut = useCallback((notice?: string) => signedOut(notice), [signedOut]);
+  const { signOut, pending: signingOut, error: signOutError } = useSignOut(onSignedOut);
+
+  if (state.status === 'loading') {
+    return (
+      <FullPageMessage testId="app-loading">
+        <div className="loading" role="status">
+          <Spinner />
+          <span>Loading RyTask…</span>
+        </div>
+      </FullPageMessage>
+    );
+  }
+
+  if (isInvite) {
+    return (
+      <InviteAcceptPage
+        token={inviteParams.token}
+        session={state.status === 'signed-in' ? state.session : null}
+        onAccepted={(session) => {
+          signedIn(session);
+          navigate('/', { replace: true });
+        }}
+      />
+    );
+  }
 
   switch (state.status) {
-    case 'loading':
-      return (
-        <FullPageMessage testId="app-loading">
-          <div className="loading" role="status">
-            <Spinner />
-            <span>Loading RyTask…</span>
-          </div>
-        </FullPageMessage>
-      );
     case 'unavailable':
       return (
         <FullPageMessage testId="app-unavailable">
@@ -57,14 +91,14 @@ export function App() {
         );
       }
       return (
-        <AppShell
+        <SessionProvider
           session={state.session}
           onSessionChange={signedIn}
-          onSignOut={() => void signOut()}
+          signOut={() => void signOut()}
           signingOut={signingOut}
-          signOutError={signOutError}
-          focusOnMount={state.origin === 'action'}
-        />
+        >
+          <AppShell signOutError={signOutError} />
+        </SessionProvider>
       );
   }
 }

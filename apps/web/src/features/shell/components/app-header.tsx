@@ -1,28 +1,41 @@
-import type { SessionResponse } from '@rytask/contracts';
+import { Link } from 'wouter';
 import { Button } from '../../../components/button';
+import { Icon } from '../../../components/icon';
 import { Wordmark } from '../../../components/wordmark';
+import { useSessionContext } from '../../../app/session-context';
+import { HeaderSearch } from './header-search';
+import { ThemeToggle } from './theme-toggle';
 import { UserMenu } from './user-menu';
 
-type AppHeaderProps = {
-  session: SessionResponse;
-  onChangePassword: () => void;
-  onSignOut: () => void;
-  signingOut: boolean;
-};
-
-export function AppHeader({ session, onChangePassword, onSignOut, signingOut }: AppHeaderProps) {
+export function AppHeader({ onQuickAdd }: { onQuickAdd: () => void }) {
+  const { session, canEdit, signOut, signingOut } = useSessionContext();
   return (
     <header className="app-header">
       <div className="app-header__context">
-        <Wordmark />
+        <Link href="/" className="app-header__home" aria-label="RyTask home">
+          <Wordmark />
+        </Link>
         <span className="app-header__divider" aria-hidden="true" />
         <span className="app-header__org" data-testid="org-name" title={session.organization.name}>
           {session.organization.name}
         </span>
       </div>
+      <div className="app-header__tools">
+        <HeaderSearch />
+        {canEdit && (
+          <Button variant="primary" onClick={onQuickAdd} data-testid="quick-add-button" aria-keyshortcuts="c">
+            <Icon name="plus" />
+            <span className="app-header__new-label">New item</span>
+            <kbd className="kbd kbd--on-accent" aria-hidden="true">
+              c
+            </kbd>
+          </Button>
+        )}
+      </div>
       <div className="app-header__account">
-        <UserMenu session={session} onChangePassword={onChangePassword} />
-        <Button variant="quiet" onClick={onSignOut} pending={signingOut} data-testid="sign-out">
+        <ThemeToggle />
+        <UserMenu session={session} />
+        <Button variant="quiet" onClick={signOut} pending={signingOut} data-testid="sign-out">
           Sign out
         </Button>
       </div>

@@ -1,44 +1,129 @@
-// Icon paths are 24×24 outline strokes, drawn inline so the app needs no icon font or CDN.
-const SECTIONS = [
-  {
-    label: 'Projects',
-    current: true,
-    icon: 'M3 6.5A1.5 1.5 0 0 1 4.5 5h4l2 2h9A1.5 1.5 0 0 1 21 8.5v10a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 18.5z',
-  },
-  {
-    label: 'My work',
-    current: false,
-    icon: 'M9 11l3 3 8-8M20 12v6.5a1.5 1.5 0 0 1-1.5 1.5h-13A1.5 1.5 0 0 1 4 18.5v-13A1.5 1.5 0 0 1 5.5 4H16',
-  },
-  {
-    label: 'Inbox',
-    current: false,
-    icon: 'M4 13h4l2 3h4l2-3h4M5.5 5h13l2.5 8v5.5a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 18.5V13z',
-  },
-] as const;
+import type { SavedView } from '@rytask/contracts';
+import type { ReactNode } from 'react';
+import { Icon } from '../../../components/icon';
+import { NavLink } from '../../../components/nav-link';
+import { useSessionContext } from '../../../app/session-context';
+import { useInbox } from '../../inbox/api/inbox';
+import { useProjects } from '../../projects/api/projects';
+import { useSavedViews } from '../../views/api/views';
+import { viewHref } from '../../views/view-href';
 
-/** The app's sections. Only Projects exists yet; the others show what is coming. */
+/** The app's sections, the organization's projects and the saved views. */
 export function SideNav() {
+  const { canManage } = useSessionContext();
+  const projects = useProjects();
+  const views = useSavedViews();
+  const inbox = useInbox();
+  const unread = inbox.data?.unread ?? 0;
+  const active = projects.data?.filter((project) => !project.archivedAt) ?? [];
+
   return (
     <nav className="side-nav" aria-label="Main">
       <ul className="side-nav__list">
-        {SECTIONS.map((section) => (
-          <li key={section.label}>
-            <span
-              className={`side-nav__item${section.current ? ' side-nav__item--current' : ''}`}
-              aria-current={section.current ? 'page' : undefined}
-              aria-disabled={section.current ? undefined : true}
-              title={section.current ? undefined : 'Coming soon'}
-            >
-              <svg className="side-nav__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                <path d={section.icon} />
-              </svg>
-              <span className="side-nav__label">{section.label}</span>
-              {!section.current && <span className="badge">Soon</span>}
-            </span>
-          </li>
-        ))}
+        <li>
+          <NavLink href="/" className="side-nav__item">
+            <Icon name="projects" className="side-nav__icon" />
+            <span className="side-nav__label">Projects</span>
+          </NavLink>
+        </li>
+        <li>
+          <NavLink href="/list?builtIn=my-work" className="side-nav__item">
+            <Icon name="mywork" className="side-nav__icon" />
+            <span className="side-nav__label">My work</span>
+          </NavLink>
+        </li>
+        <li>
+          <NavLink
+            href="/inbox"
+            className="side-nav__item"
+            testId="nav-inbox"
+            ariaLabel={unread > 0 ? `Inbox, ${unread} unread` : 'Inbox'}
+          >
+            <Icon name="inbox" className="side-nav__icon" />
+            <span className="side-nav__label">Inbox</span>
+            {unread > 0 && (
+              <span className="count-badge" data-testid="inbox-unread" aria-hidden="true">
+                {unread > 99 ? '99+' : unread}
+              </span>
+            )}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink href="/search" className="side-nav__item">
+            <Icon name="search" className="side-nav__icon" />
+            <span className="side-nav__label">Search</span>
+          </NavLink>
+        </li>
       </ul>
+
+      {active.length > 0 && (
+        <NavSection title="Projects">
+          {active.map((project) => (
+            <li key={project.id}>
+              <NavLink href={`/projects/${project.key}`} className="side-nav__item" prefix>
+                <span className="key-chip" aria-hidden="true">
+                  {project.key}
+                </span>
+                <span className="side-nav__label">{project.name}</span>
+              </NavLink>
+            </li>
+          ))}
+        </NavSection>
+      )}
+
+      {views.data && views.data.length > 0 && (
+        <NavSection title="Saved views">
+          {views.data.map((view) => (
+            <li key={view.id}>
+              <NavLink href={viewHref(view, projects.data)} className="side-nav__item">
+                <Icon name="view" className="side-nav__icon" />
+                <span className="side-nav__label">{view.name}</span>
+                <ViewScope view={view} />
+              </NavLink>
+            </li>
+          ))}
+        </NavSection>
+      )}
+
+      <NavSection title="Settings">
+        {canManage && (
+          <li>
+            <NavLink href="/settings/members" className="side-nav__item">
+              <Icon name="members" className="side-nav__icon" />
+              <span className="side-nav__label">Members</span>
+            </NavLink>
+          </li>
+        )}
+        <li>
+          <NavLink href="/settings/tokens" className="side-nav__item">
+            <Icon name="key" className="side-nav__icon" />
+            <span className="side-nav__label">Access tokens</span>
+          </NavLink>
+        </li>
+        <li>
+          <NavLink href="/settings/profile" className="side-nav__item">
+            <Icon name="profile" className="side-nav__icon" />
+            <span className="side-nav__label">Profile</span>
+          </NavLink>
+        </li>
+      </NavSection>
     </nav>
   );
+}
+
+function NavSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="side-nav__section">
+      <h2 className="side-nav__heading">{title}</h2>
+      <ul className="side-nav__list">{children}</ul>
+    </div>
+  );
+}
+
+function ViewScope({ view }: { view: SavedView }) {
+  return view.shared ? (
+    <span className="badge" title="Shared with the organization">
+      Shared
+    </span>
+  ) : null;
 }

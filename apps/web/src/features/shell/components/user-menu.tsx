@@ -1,5 +1,6 @@
 import type { SessionResponse } from '@rytask/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'wouter';
 
 const ROLE_LABELS: Record<SessionResponse['role'], string> = {
   OWNER: 'Owner',
@@ -20,14 +21,13 @@ function initialsOf(name: string, email: string): string {
 
 type UserMenuProps = {
   session: SessionResponse;
-  onChangePassword: () => void;
 };
 
 /**
  * Who is signed in, with account actions behind a disclosure button. A disclosure (not an ARIA
  * menu) because it holds only a couple of ordinary buttons: Tab reaches them, Escape closes.
  */
-export function UserMenu({ session, onChangePassword }: UserMenuProps) {
+export function UserMenu({ session }: UserMenuProps) {
   const { user, role } = session;
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -86,16 +86,12 @@ export function UserMenu({ session, onChangePassword }: UserMenuProps) {
           {roleLabel(role)} · {session.organization.name}
         </p>
         <hr className="user-menu__rule" />
-        <button
-          type="button"
-          className="user-menu__action"
-          onClick={() => {
-            setOpen(false);
-            onChangePassword();
-          }}
-        >
-          Change password
-        </button>
+        <Link href="/settings/profile" className="user-menu__action" onClick={() => setOpen(false)}>
+          Profile and password
+        </Link>
+        <Link href="/settings/tokens" className="user-menu__action" onClick={() => setOpen(false)}>
+          Access tokens
+        </Link>
       </div>
     </div>
   );

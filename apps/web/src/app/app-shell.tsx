@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { Alert } from '../components/alert';
+import { AppHeader } from '../features/shell/components/app-header';
+import { SideNav } from '../features/shell/components/side-nav';
+import { QuickAddDialog } from '../features/quick-add/components/quick-add-dialog';
+import { useHotkey } from '../lib/hotkeys';
+import { useRovingHotkeys } from '../lib/roving';
+import { AppRoutes } from './routes';
+import { useSessionContext } from './session-context';
+
+/** The signed-in frame: header, section nav, the current page, and the quick-add dialog. */
+export function AppShell({ signOutError }: { signOutError?: string }) {
+  const { canEdit } = useSessionContext();
+  const [quickAddOpen, setQuickAddOpen] = useState(false);
+
+  useHotkey(
+    'c',
+    (event) => {
+      event.preventDefault();
+      setQuickAddOpen(true);
+    },
+    canEdit,
+  );
+  useRovingHotkeys();
+
+  return (
+    <div className="app-shell" data-testid="app-shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppHeader onQuickAdd={() => setQuickAddOpen(true)} />
+      <div className="app-shell__body">
+        <SideNav />
+        <main className="app-shell__main" id="main" tabIndex={-1}>
+          {signOutError && <Alert>{signOutError}</Alert>}
+          <AppRoutes />
+        </main>
+      </div>
+      {canEdit && <QuickAddDialog open={quickAddOpen} onClose={() => setQuickAddOpen(false)} />}
+    </div>
+  );
+}

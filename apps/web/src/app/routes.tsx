@@ -1,0 +1,41 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Route, Switch } from 'wouter';
+import { Loading } from '../components/loading';
+import { ProjectsPage } from '../features/projects/components/projects-page';
+import { NotFoundPage } from './not-found-page';
+
+// Pages beyond the first screen load on demand, so the initial download stays small.
+function page<M>(load: () => Promise<M>, name: keyof M): ComponentType {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+const BoardPage = page(() => import('../features/board/components/board-page'), 'BoardPage');
+const ListPage = page(() => import('../features/list/components/list-page'), 'ListPage');
+const ItemPage = page(() => import('../features/items/components/item-page'), 'ItemPage');
+const InboxPage = page(() => import('../features/inbox/components/inbox-page'), 'InboxPage');
+const SearchPage = page(() => import('../features/search/components/search-page'), 'SearchPage');
+const MembersPage = page(() => import('../features/members/components/members-page'), 'MembersPage');
+const TokensPage = page(() => import('../features/tokens/components/tokens-page'), 'TokensPage');
+const ProfilePage = page(() => import('../features/profile/components/profile-page'), 'ProfilePage');
+
+/** The signed-in pages. `/invite/:token` is public and handled before the session gate. */
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Switch>
+        <Route path="/" component={ProjectsPage} />
+        <Route path="/projects/:key" component={BoardPage} />
+        <Route path="/projects/:key/list" component={ListPage} />
+        <Route path="/list" component={ListPage} />
+        <Route path="/items/:key" component={ItemPage} />
+        <Route path="/inbox" component={InboxPage} />
+        <Route path="/search" component={SearchPage} />
+        <Route path="/settings/members" component={MembersPage} />
+        <Route path="/settings/tokens" component={TokensPage} />
+        <Route path="/settings/profile" component={ProfilePage} />
+        <Route>
+          <NotFoundPage />
+        </Route>
+      </Switch>
+    </Suspense>
+  );
+}
