@@ -2,7 +2,22 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultMigrationsDir } from '@rytask/db';
+import { defaultMigrationsDir, loadMigrations } from '@rytask/db';
+
+/**
+ * The names of the committed migrations, in order. Tests build their expectations from this rather
+ * than from literals, so they stay true whenever a migration is added.
+ */
+export const COMMITTED: readonly string[] = loadMigrations().map((m) => m.name);
+
+/** The last committed migration: the schema of a migrated database, and the end of a backup's file name. */
+export const LATEST: string = COMMITTED.at(-1)!;
+
+/**
+ * The tag a migration named `name` would get if it were added after the committed ones — for
+ * migrations that only a database knows about (history rows written directly by a test).
+ */
+export const nextTag = (name: string): string => `${String(COMMITTED.length).padStart(4, '0')}_${name}`;
 
 interface Journal {
   entries: { idx: number; version: string; when: number; tag: string; breakpoints: boolean }[];

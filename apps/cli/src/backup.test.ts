@@ -7,7 +7,7 @@ import { migrate } from '@rytask/db';
 import { describe, expect, it } from 'vitest';
 import { RYTASK_BIN, rytask } from '../../../test/support/cli';
 import { snapshot, withClient, type TestDatabase, useTestDatabases } from '../../../test/support/db';
-import { MigrationsDir } from '../../../test/support/migrations';
+import { COMMITTED, LATEST, MigrationsDir } from '../../../test/support/migrations';
 import { preUpgradeBackup } from './commands/backup';
 import { readConfig } from './config';
 
@@ -78,12 +78,14 @@ describe('rytask backup / verify / restore', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('No backup in');
 
-    const old = await database('empty'); // a backup taken before any migration: 0000_init is pending
+    const old = await database('empty'); // a backup taken before any migration: every committed one is pending
     expect((await rytask(['backup'], { DATABASE_URL: old.url, RYTASK_BACKUP_DIR: dir })).code).toBe(0);
     const before = await snapshot(old.url);
     const rehearsal = await rytask(['migrate', '--rehearse'], { DATABASE_URL: old.url, RYTASK_BACKUP_DIR: dir });
     expect(rehearsal.code, rehearsal.output).toBe(0);
-    expect(rehearsal.stdout).toContain('Rehearsal succeeded: 1 pending migration(s) applied cleanly');
+    expect(rehearsal.stdout).toContain(
+      `Rehearsal succeeded: ${COMMITTED.length} pending migration(s) applied cleanly on the backup's data (${COMMITTED.join(', ')})`,
+    );
     expect(await snapshot(old.url)).toEqual(before);
   });
 });
@@ -104,15 +106,16 @@ describe('pre-upgrade backup', () => {
     const db = await database();
     await sql(db, `INSERT INTO organizations (name, slug) VALUES ('Data', 'data')`);
     const dir = new MigrationsDir();
-    dir.add('extra', ['CREATE TABLE extra (id int)']);
-    dir.add('more', ['CREATE TABLE more (id int)']);
+    const extra = dir.add('extra', ['CREATE TABLE extra (id int)']);
+    const more = dir.add('more', ['CREATE TABLE more (id int)']);
     const backups = backupDir();
     await run(db, dir, { RYTASK_BACKUP_DIR: backups });
     const [file] = readdirSync(backups);
-    expect(file).toMatch(/^rytask-.*-0000_init\.tar\.gz$/);
-    expect(await sql(db, 'SELECT name, backup_file FROM rytask_migrations WHERE id > 1 ORDER BY id')).toEqual([
-      { name: '0001_extra', backup_file: file },
-      { name: '0002_more', backup_file: file },
+    expect(file).toMatch(new RegExp(`^rytask-.*-${LATEST}\\.tar\\.gz$`));
+    expect(await sql(db, 'SELECT name, backup_file FROM rytask_migrations ORDER BY id')).toEqual([
+      ...COMMITTED.map((name) => ({ name, backup_file: null })),
+      { name: extra, backup_file: file },
+      { name: more, backup_file: file },
     ]);
   });
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { databaseUrl as createTestDatabaseUrlFor, snapshot, withClient, type TestDatabase, useTestDatabases } from '../../../test/support/db';
 import { rytask } from '../../../test/support/cli';
+import { COMMITTED, nextTag } from '../../../test/support/migrations';
 
 const { database } = useTestDatabases();
 
@@ -13,7 +14,7 @@ describe('rytask migrate', () => {
     const db = await database('empty');
     const results = await Promise.all(Array.from({ length: 5 }, () => rytask(['migrate'], { DATABASE_URL: db.url })));
     expect(results.map((r) => r.code)).toEqual([0, 0, 0, 0, 0]);
-    expect(await rows(db, 'SELECT name FROM rytask_migrations')).toEqual([{ name: '0000_init' }]);
+    expect(await rows(db, 'SELECT name FROM rytask_migrations ORDER BY id')).toEqual(COMMITTED.map((name) => ({ name })));
     expect(await rows(db, 'SELECT count(*)::int AS n FROM users')).toEqual([{ n: 1 }]);
     expect(await rows(db, 'SELECT count(*)::int AS n FROM organizations')).toEqual([{ n: 1 }]);
     // The one-time password is printed by exactly one of them.
@@ -85,7 +86,7 @@ describe('rytask status', () => {
     const db = await database('empty');
     const pending = await rytask(['status'], { DATABASE_URL: db.url });
     expect(pending.code).toBe(1);
-    expect(pending.stdout).toContain('Pending (1):\n  0000_init');
+    expect(pending.stdout).toContain(`Pending (${COMMITTED.length}):\n${COMMITTED.map((name) => `  ${name}`).join('\n')}\n`);
     expect(pending.stdout).toContain('Run `rytask migrate`');
     await rytask(['migrate'], { DATABASE_URL: db.url });
     const ok = await rytask(['status'], { DATABASE_URL: db.url });
@@ -97,13 +98,15 @@ describe('rytask status', () => {
     const db = await database('migrated');
     await rows(db, `UPDATE rytask_migrations SET checksum = 'bbbb'`);
     await rows(db, `INSERT INTO rytask_migrations (id, name, checksum, duration_ms, app_version, run_id)
-                    VALUES (2, '0001_unknown', 'x', 1, '9', gen_random_uuid())`);
+                    VALUES (${COMMITTED.length + 1}, '${nextTag('unknown')}', 'x', 1, '9', gen_random_uuid())`);
     const result = await rytask(['status', '--json'], { DATABASE_URL: db.url });
     expect(result.code).toBe(1);
     const status = JSON.parse(result.stdout);
-    expect(status).toMatchObject({ ok: false, pending: [], unknown: ['0001_unknown'], outOfOrder: [] });
-    expect(status.applied.map((m: { name: string }) => m.name)).toEqual(['0000_init']);
-    expect(status.changed).toEqual([{ name: '0000_init', appliedChecksum: 'bbbb', fileChecksum: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(status).toMatchObject({ ok: false, pending: [], unknown: [nextTag('unknown')], outOfOrder: [] });
+    expect(status.applied.map((m: { name: string }) => m.name)).toEqual(COMMITTED);
+    expect(status.changed).toEqual(
+      COMMITTED.map((name) => ({ name, appliedChecksum: 'bbbb', fileChecksum: expect.stringMatching(/^[0-9a-f]{64}$/) })),
+    );
   });
 });
 
@@ -121,7 +124,7 @@ describe('api and worker at boot', () => {
     it(`${command} refuses to start on a database newer than the code`, async () => {
       const db = await database('migrated');
       await rows(db, `INSERT INTO rytask_migrations (id, name, checksum, duration_ms, app_version, run_id)
-                      VALUES (2, '0001_newer', 'x', 1, '9', gen_random_uuid())`);
+                      VALUES (${COMMITTED.length + 1}, '${nextTag('newer')}', 'x', 1, '9', gen_random_uuid())`);
       const result = await rytask([command], { DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent' });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('The database is newer than this code');

@@ -59,7 +59,7 @@ describe('backup archives', () => {
   it('restores a backup written as one gzip stream, as earlier versions wrote them', async () => {
     const { source, file, manifest } = await sourceWithBackup();
     const opened = await openBackup(file);
-    const repacked = join(scratch(), 'rytask-20260101T000000000Z-0000_init.tar.gz');
+    const repacked = join(scratch(), `rytask-20260101T000000000Z-${manifest.migrations.at(-1)!.name}.tar.gz`);
     try {
       await createTar({ gzip: true, file: repacked, cwd: opened.dir, portable: true }, [MANIFEST_FILE, ...manifest.tables.map((t) => t.file)]);
     } finally {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, snapshot, withClient, type TestDatabase } from '../../../../test/support/db';
-import { MigrationsDir } from '../../../../test/support/migrations';
+import { COMMITTED, LATEST, MigrationsDir } from '../../../../test/support/migrations';
 import { migrate } from '../migrator/migrate';
 import { BackupError } from './manifest';
 import { createBackup } from './create-backup';
@@ -48,11 +48,11 @@ describe('backup and restore', () => {
     const dir = outDir();
     const { file, manifest } = await createBackup(source.url, { outDir: dir, appVersion: '1.0.0' });
     expect(readdirSync(dir)).toEqual([basename(file)]);
-    expect(basename(file)).toMatch(/^rytask-\d{8}T\d{9}Z-0000_init\.tar\.gz$/);
-    expect(manifest).toMatchObject({ format: 'rytask-backup', appVersion: '1.0.0', migrations: [{ name: '0000_init' }] });
+    expect(basename(file)).toMatch(new RegExp(`^rytask-\\d{8}T\\d{9}Z-${LATEST}\\.tar\\.gz$`));
+    expect(manifest).toMatchObject({ format: 'rytask-backup', appVersion: '1.0.0', migrations: COMMITTED.map((name) => ({ name })) });
     expect(manifest.postgresVersion).toMatch(/^PostgreSQL \d+/);
     expect(manifest.durationMs).toBeGreaterThanOrEqual(0);
-    expect(Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]))).toMatchObject({ users: 500, memberships: 500, organizations: 1, rytask_migrations: 1 });
+    expect(Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]))).toMatchObject({ users: 500, memberships: 500, organizations: 1, rytask_migrations: COMMITTED.length });
   });
 
   it('restores into an empty database exactly: schema, every row, the migration history', async () => {
@@ -120,12 +120,12 @@ describe('backup and restore', () => {
     await withData(source);
     const { file } = await createBackup(source.url, { outDir: outDir(), appVersion: '0.9.0' });
     const dir = new MigrationsDir();
-    dir.add('nickname', [`ALTER TABLE users ADD COLUMN nickname text NOT NULL DEFAULT 'friend'`]);
+    const nickname = dir.add('nickname', [`ALTER TABLE users ADD COLUMN nickname text NOT NULL DEFAULT 'friend'`]);
     const target = await database('empty');
     const result = await restore(target, file, { migrationsDir: dir.path });
-    expect(result.upgraded).toEqual(['0001_nickname']);
+    expect(result.upgraded).toEqual([nickname]);
     expect(await sql(target, `SELECT count(*)::int AS n FROM users WHERE nickname = 'friend'`)).toEqual([{ n: 500 }]);
-    expect((await sql(target, 'SELECT name FROM rytask_migrations ORDER BY id')).map((r) => r.name)).toEqual(['0000_init', '0001_nickname']);
+    expect((await sql(target, 'SELECT name FROM rytask_migrations ORDER BY id')).map((r) => r.name)).toEqual([...COMMITTED, nickname]);
   });
 
   it('refuses a backup from a newer version, naming both versions', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/db';
+import { LATEST } from '../../../../test/support/migrations';
 import { createBackup } from './create-backup';
 import { BackupError } from './manifest';
 
@@ -24,7 +25,7 @@ describe('backup files', () => {
     const second = createBackup(db.url, { outDir: dir, appVersion: '2' });
     await expect(second).rejects.toBeInstanceOf(BackupError);
     await expect(second).rejects.toThrow('never overwrites');
-    expect(readdirSync(dir)).toEqual(['rytask-20261126T031500000Z-0000_init.tar.gz']);
+    expect(readdirSync(dir)).toEqual([`rytask-20261126T031500000Z-${LATEST}.tar.gz`]);
     expect(readFileSync(first.file).equals(before)).toBe(true);
   });
 });

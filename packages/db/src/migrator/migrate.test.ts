@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { snapshot, withClient, type TestDatabase, useTestDatabases } from '../../../../test/support/db';
-import { MigrationsDir } from '../../../../test/support/migrations';
+import { COMMITTED, MigrationsDir } from '../../../../test/support/migrations';
 import { MigrationError } from './errors';
 import { migrate, type MigrateOptions } from './migrate';
 import { readHistory } from './history';
@@ -38,12 +38,15 @@ describe('migrate', () => {
   it('records each applied migration with checksum, time, duration and app version', async () => {
     const db = await emptyDatabase();
     const result = await run(db, undefined).promise;
-    expect(result.applied).toEqual(['0000_init']);
+    expect(result.applied).toEqual(COMMITTED);
     const history = await withClient(db.url, readHistory);
-    expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ name: '0000_init', appVersion: '1.2.3' });
-    expect(history[0]!.checksum).toMatch(/^[0-9a-f]{64}$/);
-    expect(history[0]!.durationMs).toBeGreaterThanOrEqual(0);
+    expect(history.map((row) => row.name)).toEqual(COMMITTED);
+    for (const row of history) {
+      expect(row).toMatchObject({ appVersion: '1.2.3' });
+      expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
+      expect(row.durationMs).toBeGreaterThanOrEqual(0);
+      expect(row.appliedAt).toBeInstanceOf(Date);
+    }
   });
 
   it('leaves schema and every row unchanged when run ten times instead of once', async () => {
@@ -90,13 +93,13 @@ describe('migrate', () => {
   it('runs a no-transaction migration on its own, after everything before it has committed', async () => {
     const db = await emptyDatabase();
     const dir = new MigrationsDir();
-    dir.add('events', ['CREATE TABLE events (id serial PRIMARY KEY, at timestamptz)']);
-    dir.add('events_at_idx', ['CREATE INDEX CONCURRENTLY IF NOT EXISTS events_at_idx ON events (at)'], {
+    const events = dir.add('events', ['CREATE TABLE events (id serial PRIMARY KEY, at timestamptz)']);
+    const index = dir.add('events_at_idx', ['CREATE INDEX CONCURRENTLY IF NOT EXISTS events_at_idx ON events (at)'], {
       header: '-- rytask:no-transaction (CREATE INDEX CONCURRENTLY cannot run inside a transaction)',
     });
-    dir.add('after', ['ALTER TABLE events ADD COLUMN kind text']);
+    const after = dir.add('after', ['ALTER TABLE events ADD COLUMN kind text']);
     const result = await run(db, dir).promise;
-    expect(result.applied).toEqual(['0000_init', '0001_events', '0002_events_at_idx', '0003_after']);
+    expect(result.applied).toEqual([...COMMITTED, events, index, after]);
     const indexes = await withClient(db.url, (c) => c.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'events'`));
     expect(indexes.rows.map((r) => r.indexname)).toContain('events_at_idx');
   });
@@ -104,14 +107,14 @@ describe('migrate', () => {
   it('keeps what committed before a failing no-transaction migration and retries that one next run', async () => {
     const db = await emptyDatabase();
     const dir = new MigrationsDir();
-    dir.add('events', ['CREATE TABLE events (id serial PRIMARY KEY, at timestamptz)']);
+    const events = dir.add('events', ['CREATE TABLE events (id serial PRIMARY KEY, at timestamptz)']);
     const concurrent = dir.add('bad_idx', ['CREATE INDEX CONCURRENTLY IF NOT EXISTS x_idx ON missing_table (at)'], {
       header: '-- rytask:no-transaction',
     });
     const error = await expectRefusal(run(db, dir).promise, 'migration_failed');
-    expect(error.message).toContain('committed earlier in this run stay applied: 0000_init, 0001_events');
+    expect(error.message).toContain(`committed earlier in this run stay applied: ${[...COMMITTED, events].join(', ')}.`);
     const history = await withClient(db.url, readHistory);
-    expect(history.map((row) => row.name)).toEqual(['0000_init', '0001_events']);
+    expect(history.map((row) => row.name)).toEqual([...COMMITTED, events]);
     writeFileSync(dir.file(concurrent), '-- rytask:no-transaction\nCREATE INDEX CONCURRENTLY IF NOT EXISTS x_idx ON events (at)');
     expect((await run(db, dir).promise).applied).toEqual([concurrent]);
   });
@@ -119,11 +122,11 @@ describe('migrate', () => {
   it('applies every migration exactly once when runners start together', async () => {
     const db = await emptyDatabase();
     const dir = new MigrationsDir();
-    dir.add('slow', ['CREATE TABLE slow (id int)', 'SELECT pg_sleep(0.3)']);
+    const slow = dir.add('slow', ['CREATE TABLE slow (id int)', 'SELECT pg_sleep(0.3)']);
     const results = await Promise.all(Array.from({ length: 5 }, () => run(db, dir).promise));
-    expect(results.flatMap((r) => r.applied).sort()).toEqual(['0000_init', '0001_slow']);
+    expect(results.flatMap((r) => r.applied).sort()).toEqual([...COMMITTED, slow].sort());
     const history = await withClient(db.url, readHistory);
-    expect(history.map((row) => row.name)).toEqual(['0000_init', '0001_slow']);
+    expect(history.map((row) => row.name)).toEqual([...COMMITTED, slow]);
   });
 
   it('says it is waiting for another runner and gives up with a clear error after the configured time', async () => {
@@ -155,12 +158,12 @@ describe('migrate', () => {
   it('refuses a database that has migrations this code does not know (the database is newer)', async () => {
     const db = await emptyDatabase();
     const newer = new MigrationsDir();
-    newer.add('from_the_future', ['CREATE TABLE future (id int)']);
+    const future = newer.add('from_the_future', ['CREATE TABLE future (id int)']);
     await run(db, newer).promise;
     const before = await snapshot(db.url);
     const error = await expectRefusal(run(db, new MigrationsDir()).promise, 'database_newer');
     expect(error.message).toContain('The database is newer than this code');
-    expect(error.message).toContain('0001_from_the_future');
+    expect(error.message).toContain(future);
     expect(error.message).toContain('restore the backup taken before the upgrade');
     expect(error.message).toContain('check out the newer version');
     expect(await snapshot(db.url)).toEqual(before);
@@ -169,18 +172,23 @@ describe('migrate', () => {
   it('refuses a migration added at an earlier position than the last applied one, never skipping it', async () => {
     const db = await emptyDatabase();
     const dir = new MigrationsDir();
-    dir.add('first', ['CREATE TABLE first (id int)']);
+    const first = dir.add('first', ['CREATE TABLE first (id int)']);
     const later = dir.add('later', ['CREATE TABLE later (id int)']);
     await run(db, dir).promise;
-    // Someone inserts a migration between 0000 and the applied 0002 (e.g. a merge of two branches).
+    // Someone inserts a migration between the applied `first` and `later` (e.g. a merge of two
+    // branches that both numbered a migration after `first`).
     const journal = dir.journal();
-    const [init, first, laterEntry] = journal.entries;
-    const slipped = { ...first!, tag: '0001_slipped_in', when: first!.when + 1 };
-    writeFileSync(dir.file('0001_slipped_in'), 'CREATE TABLE slipped (id int)');
-    dir.writeJournal({ ...journal, entries: [init!, first!, slipped, laterEntry!].map((e, idx) => ({ ...e, idx })) });
+    const firstEntry = journal.entries.find((e) => e.tag === first)!;
+    const laterEntry = journal.entries.find((e) => e.tag === later)!;
+    expect(journal.entries.slice(-2)).toEqual([firstEntry, laterEntry]);
+    const slippedTag = first.replace(/_first$/, '_slipped_in');
+    const slipped = { ...firstEntry, tag: slippedTag, when: firstEntry.when + 1 };
+    writeFileSync(dir.file(slippedTag), 'CREATE TABLE slipped (id int)');
+    const entries = [...journal.entries.slice(0, -2), firstEntry, slipped, laterEntry];
+    dir.writeJournal({ ...journal, entries: entries.map((e, idx) => ({ ...e, idx })) });
     writeFileSync(dir.file(later), readFileSync(dir.file(later), 'utf8'));
     const error = await expectRefusal(run(db, dir).promise, 'out_of_order');
-    expect(error.message).toContain('0001_slipped_in');
+    expect(error.message).toContain(slippedTag);
     const tables = await withClient(db.url, (c) => c.query(`SELECT to_regclass('slipped') AS t`));
     expect(tables.rows[0].t).toBeNull();
   });
@@ -190,13 +198,13 @@ describe('migrate', () => {
     const dir = new MigrationsDir();
     dir.add('notes', ['CREATE TABLE notes (id int)', 'INSERT INTO notes VALUES (1)']);
     await run(db, dir).promise;
-    dir.add('more', ['CREATE TABLE other (id int)', 'ALTER TABLE notes ADD COLUMN body text']);
+    const more = dir.add('more', ['CREATE TABLE other (id int)', 'ALTER TABLE notes ADD COLUMN body text']);
     const before = await snapshot(db.url);
     await withClient(db.url, async (reader) => {
       await reader.query('BEGIN');
       await reader.query('SELECT * FROM notes'); // a long-running read holds ACCESS SHARE
       const error = await expectRefusal(run(db, dir, { lockTimeoutMs: 300 }).promise, 'lock_timeout');
-      expect(error.message).toContain('0002_more');
+      expect(error.message).toContain(`Migration ${more} `);
       expect(error.message).toContain('ALTER TABLE notes ADD COLUMN body text');
       await reader.query('ROLLBACK');
     });
@@ -208,7 +216,8 @@ describe('migrate', () => {
     const dir = new MigrationsDir();
     dir.add('a', ['SELECT 1']);
     const journal = dir.journal();
-    journal.entries[1]!.when = journal.entries[0]!.when - 1;
+    // The added entry is dated before the one it follows.
+    journal.entries.at(-1)!.when = journal.entries.at(-2)!.when - 1;
     dir.writeJournal(journal);
     await expectRefusal(run(db, dir).promise, 'journal_invalid');
     expect(await withClient(db.url, readHistory)).toEqual([]);

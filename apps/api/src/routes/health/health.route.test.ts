@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, loadMigrations } from '@rytask/db';
 import { createTestDatabase, withClient } from '../../../../../test/support/db';
+import { COMMITTED, nextTag } from '../../../../../test/support/migrations';
 import { buildServer } from '../../server';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -11,7 +12,7 @@ afterEach(async () => {
 async function serverOn(url: string) {
   const handle = createDatabase(url, { max: 2 });
   const app = await buildServer({
-    context: { db: handle.db, pool: handle.pool, secureCookies: false, appVersion: 'test' },
+    context: { db: handle.db, pool: handle.pool, secureCookies: false, appVersion: 'test', publicUrl: 'http://127.0.0.1' },
     migrations: loadMigrations(),
     logLevel: 'silent',
   });
@@ -42,7 +43,7 @@ describe('/healthz and /readyz', () => {
   it('answers 503 when the database is newer than the code', async () => {
     const db = await database('migrated');
     await withClient(db.url, (c) =>
-      c.query(`INSERT INTO rytask_migrations (id, name, checksum, duration_ms, app_version, run_id) VALUES (2, '0001_x', 'x', 1, '9', gen_random_uuid())`),
+      c.query(`INSERT INTO rytask_migrations (id, name, checksum, duration_ms, app_version, run_id) VALUES (${COMMITTED.length + 1}, '${nextTag('x')}', 'x', 1, '9', gen_random_uuid())`),
     );
     const response = await (await serverOn(db.url)).inject({ url: '/readyz' });
     expect(response.statusCode).toBe(503);
