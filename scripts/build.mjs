@@ -19,7 +19,7 @@ function externalPackagesExcept(bundled) {
 }
 
 const packages = [
-  { dir: 'packages/contracts', entry: { index: 'src/index.ts', constants: 'src/constants.ts' } },
+  { dir: 'packages/contracts', entry: { index: 'src/index.ts', constants: 'src/constants.ts', 'quick-add': 'src/quick-add/index.ts' } },
   // Two entries sharing chunks: `migrate-entry` is the light path of every `rytask migrate`.
   { dir: 'packages/db', entry: { index: 'src/index.ts', 'migrate-entry': 'src/migrate-entry.ts' }, splitting: true },
   { dir: 'packages/core', entry: { index: 'src/index.ts' } },

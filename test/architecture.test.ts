@@ -12,11 +12,11 @@ const root = new URL('..', import.meta.url).pathname;
 const allowed: Record<string, string[]> = {
   'packages/contracts': [],
   'packages/db': [],
-  'packages/core': ['@rytask/db', '@rytask/contracts'],
-  'apps/api': ['@rytask/core', '@rytask/db', '@rytask/contracts'],
+  'packages/core': ['@rytask/db', '@rytask/contracts', '@rytask/contracts/quick-add'],
+  'apps/api': ['@rytask/core', '@rytask/db', '@rytask/contracts', '@rytask/contracts/quick-add'],
   'apps/worker': ['@rytask/core', '@rytask/db'],
   'apps/cli': ['@rytask/api', '@rytask/worker', '@rytask/core', '@rytask/db', '@rytask/db/migrate'],
-  'apps/web': ['@rytask/contracts', '@rytask/contracts/constants'],
+  'apps/web': ['@rytask/contracts', '@rytask/contracts/constants', '@rytask/contracts/quick-add'],
 };
 
 function sourceFiles(dir: string): string[] {
