@@ -1,0 +1,66 @@
+import type { ItemSummary } from '@rytask/contracts';
+import { useDndContext } from '@dnd-kit/core';
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { useLocation } from 'wouter';
+import { Avatar, DueChip, EstimateChip, LabelChip, PriorityIcon } from '../../items/components/item-bits';
+
+type Props = { item: ItemSummary; today: string; canEdit: boolean };
+
+/** A card: key, title, priority, assignee, labels, due date. Click or Enter opens the item. */
+export function BoardCard({ item, today, canEdit }: Props) {
+  const [, navigate] = useLocation();
+  const { active } = useDndContext();
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: item.id,
+    disabled: !canEdit,
+    attributes: { roleDescription: canEdit ? 'movable card' : 'card' },
+  });
+  const done = item.statusCategory === 'completed' || item.statusCategory === 'cancelled';
+
+  function open() {
+    if (!active) navigate(`/items/${item.key}`);
+  }
+
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={`board-card${isDragging ? ' board-card--dragging' : ''}${done ? ' board-card--done' : ''}`}
+      {...attributes}
+      {...listeners}
+      onClick={open}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && !active) {
+          event.preventDefault();
+          open();
+          return;
+        }
+        listeners?.onKeyDown?.(event);
+      }}
+      aria-label={`${item.key}: ${item.title}`}
+      data-nav-item
+      data-testid={`card-${item.key}`}
+    >
+      <div className="board-card__top">
+        <span className="board-card__key">{item.key}</span>
+        <PriorityIcon priority={item.priority} />
+      </div>
+      <p className="board-card__title">{item.title}</p>
+      {(item.labels.length > 0 || item.dueDate || item.estimateMinutes || item.assignee) && (
+        <div className="board-card__meta">
+          {item.labels.map((label) => (
+            <LabelChip key={label.id} label={label} />
+          ))}
+          {item.dueDate && <DueChip dueDate={item.dueDate} today={today} done={done} />}
+          {item.estimateMinutes ? <EstimateChip minutes={item.estimateMinutes} /> : null}
+          {item.assignee && (
+            <span className="board-card__assignee">
+              <Avatar person={item.assignee} />
+            </span>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

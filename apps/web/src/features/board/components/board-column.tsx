@@ -1,0 +1,66 @@
+import type { ItemSummary, Project, Status } from '@rytask/contracts';
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useState } from 'react';
+import { Icon } from '../../../components/icon';
+import { AddCard } from './add-card';
+import { BoardCard } from './board-card';
+
+type Props = {
+  project: Project;
+  status: Status;
+  itemIds: string[];
+  items: Map<string, ItemSummary>;
+  today: string;
+  canEdit: boolean;
+  dragging: boolean;
+};
+
+export function BoardColumn({ project, status, itemIds, items, today, canEdit, dragging }: Props) {
+  // The column itself is a drop target too, so a card can land in an empty column.
+  const { setNodeRef, isOver } = useDroppable({ id: status.id });
+  const [adding, setAdding] = useState(false);
+  const headingId = `column-${status.id}`;
+
+  return (
+    <section
+      className={`board-column board-column--${status.category}${isOver ? ' board-column--over' : ''}`}
+      aria-labelledby={headingId}
+      data-testid={`column-${status.name}`}
+    >
+      <header className="board-column__header">
+        <span className={`status-dot status-dot--${status.category}`} aria-hidden="true" />
+        <h2 className="board-column__title" id={headingId}>
+          {status.name}
+        </h2>
+        <span className="board-column__count" aria-label={`${itemIds.length} items`}>
+          {itemIds.length}
+        </span>
+        {canEdit && (
+          <button
+            type="button"
+            className="icon-button icon-button--small"
+            aria-label={`Add an item to ${status.name}`}
+            onClick={() => setAdding(true)}
+          >
+            <Icon name="plus" />
+          </button>
+        )}
+      </header>
+      <SortableContext id={status.id} items={itemIds} strategy={verticalListSortingStrategy}>
+        <ol className="board-column__cards" ref={setNodeRef} aria-labelledby={headingId}>
+          {itemIds.map((id) => {
+            const item = items.get(id);
+            return item ? <BoardCard key={id} item={item} today={today} canEdit={canEdit} /> : null;
+          })}
+          {itemIds.length === 0 && !adding && (
+            <li className={`board-column__empty${dragging ? ' board-column__empty--target' : ''}`}>
+              {dragging ? 'Drop here' : 'No items'}
+            </li>
+          )}
+        </ol>
+      </SortableContext>
+      {adding && <AddCard project={project} status={status} onDone={() => setAdding(false)} />}
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+import type { ItemSummary, Project, Status } from '@rytask/contracts';
+import {
+  closestCorners,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
+  type UniqueIdentifier,
+} from '@dnd-kit/core';
+import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useSessionContext } from '../../../app/session-context';
+import { useToday } from '../../items/api/reference-data';
+import { useMoveItem } from '../api/move';
+import { BoardColumn } from './board-column';
+
+type Columns = Record<string, string[]>;
+
+function groupByStatus(statuses: Status[], items: ItemSummary[]): Columns {
+  const columns: Columns = Object.fromEntries(statuses.map((status) => [status.id, []]));
+  const sorted = [...items].sort((a, b) => a.boardPosition - b.boardPosition || a.number - b.number);
+  for (const item of sorted) {
+    columns[item.statusId]?.push(item.id);
+  }
+  return columns;
+}
+
+/**
+ * Columns are the project's statuses; cards move between and within them by pointer or keyboard
+ * (Space picks a card up, arrows move it, Space drops, Escape cancels). While a card is being
+ * dragged the board keeps its own arrangement; the server's takes over again once it is dropped.
+ */
+export function Board({ project, items }: { project: Project; items: ItemSummary[] }) {
+  const { canEdit } = useSessionContext();
+  const today = useToday();
+  const statuses = useMemo(() => [...project.statuses].sort((a, b) => a.position - b.position), [project.statuses]);
+  const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
+  const [columns, setColumns] = useState<Columns>(() => groupByStatus(statuses, items));
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const origin = useRef<{ statusId: string; index: number } | null>(null);
+  const move = useMoveItem(project.id);
+
+  useEffect(() => {
+    if (!activeId) setColumns(groupByStatus(statuses, items));
+  }, [statuses, items, activeId]);
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    // Enter opens a card, so only Space picks one up (and Space or Enter drops it).
+    useSensor(KeyboardSensor, {
+      coordinateGetter: sortableKeyboardCoordinates,
+      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
+    }),
+  );
+
+  function containerOf(id: UniqueIdentifier): string | undefined {
+    const text = String(id);
+    if (text in columns) return text;
+    return Object.keys(columns).find((statusId) => columns[statusId]!.includes(text));
+  }
+
+  function statusName(id: UniqueIdentifier | undefined): string {
+    const statusId = id === undefined ? undefined : containerOf(id);
+    return statuses.find((status) => status.id === statusId)?.name ?? 'the board';
+  }
+
+  function onDragStart({ active }: DragStartEvent) {
+    const statusId = containerOf(active.id);
+    if (!statusId) return;
+    origin.current = { statusId, index: columns[statusId]!.indexOf(String(active.id)) };
+    setActiveId(String(active.id));
+  }
+
+  // Crossing into another column: the card joins it at once, so the gap opens where it will land.
+  function onDragOver({ active, over }: DragOverEvent) {
+    if (!over) return;
+    const from = containerOf(active.id);
+    const to = containerOf(over.id);
+    if (!from || !to || from === to) return;
+    setColumns((current) => {
+      const source = current[from]!.filter((id) => id !== active.id);
+      const target = [...current[to]!];
+      const overIndex = target.indexOf(String(over.id));
+      target.splice(overIndex === -1 ? target.length : overIndex, 0, String(active.id));
+      return { ...current, [from]: source, [to]: target };
+    });
+  }
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    const start = origin.current;
+    origin.current = null;
+    const id = String(active.id);
+    const statusId = over ? containerOf(over.id) : undefined;
+    if (!over || !statusId || !start) {
+      setActiveId(null);
+      return;
+    }
+    let column = columns[statusId]!;
+    const oldIndex = column.indexOf(id);
+    const overIndex = column.indexOf(String(over.id));
+    if (overIndex !== -1 && overIndex !== oldIndex) column = arrayMove(column, oldIndex, overIndex);
+    const index = column.indexOf(id);
+    const next = { ...columns, [statusId]: column };
+    setColumns(next);
+    setActiveId(null);
+
+    if (statusId === start.statusId && index === start.index) return;
+    const item = byId.get(id);
+    if (!item) return;
+    move.mutate({ item, statusId, afterId: column[index - 1] ?? null, beforeId: column[index + 1] ?? null });
+  }
+
+  function onDragCancel() {
+    origin.current = null;
+    setActiveId(null);
+  }
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${byId.get(String(active.id))?.key ?? 'card'} in ${statusName(active.id)}.`,
+    onDragOver: ({ active, over }) =>
+      over ? `${byId.get(String(active.id))?.key ?? 'Card'} is over ${statusName(over.id)}.` : 'Not over a column.',
+    onDragEnd: ({ active, over }) =>
+      over ? `Dropped ${byId.get(String(active.id))?.key ?? 'card'} in ${statusName(over.id)}.` : 'Dropped where it was.',
+    onDragCancel: ({ active }) => `Cancelled. ${byId.get(String(active.id))?.key ?? 'The card'} went back to where it was.`,
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCorners}
+      onDragStart={onDragStart}
+      onDragOver={onDragOver}
+      onDragEnd={onDragEnd}
+      onDragCancel={onDragCancel}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: {
+          draggable:
+            'Press Enter to open this item. To move it, press Space, use the arrow keys to choose a place, then press Space again to drop it, or Escape to cancel.',
+        },
+      }}
+    >
+      <div className="board" data-testid="board" aria-label={`${project.name} board`} role="region">
+        {statuses.map((status) => (
+          <BoardColumn
+            key={status.id}
+            project={project}
+            status={status}
+            itemIds={columns[status.id] ?? []}
+            items={byId}
+            today={today}
+            canEdit={canEdit}
+            dragging={activeId !== null}
+          />
+        ))}
+      </div>
+    </DndContext>
+  );
+}
