@@ -7,4 +7,6 @@ export interface ApiContext {
   pool: pg.Pool;
   secureCookies: boolean;
   appVersion: string;
+  /** Where people reach RyTask (PUBLIC_URL), without a trailing slash: invite links start with it. */
+  publicUrl: string;
 }

@@ -83,6 +83,7 @@ export async function startApi(options: ApiOptions) {
         pool: handle.pool,
         secureCookies: options.publicUrl.startsWith('https:'),
         appVersion: options.appVersion,
+        publicUrl: options.publicUrl.replace(/\/+$/, ''),
       },
       migrations,
       webDir: options.webDir ?? defaultWebDir(),

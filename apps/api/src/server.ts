@@ -11,8 +11,14 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { ApiContext } from './context';
 import { registerCsrfCheck } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
+import { serializeRequest } from './plugins/log-redaction';
 import { authRoutes } from './routes/auth/auth.route';
 import { healthRoutes } from './routes/health/health.route';
+import { inviteRoutes } from './routes/invites/invites.route';
+import { meRoutes } from './routes/me/me.route';
+import { memberRoutes } from './routes/members/members.route';
+import { organizationRoutes } from './routes/organization/organization.route';
+import { tokenRoutes } from './routes/tokens/tokens.route';
 
 export interface BuildServerOptions {
   context: ApiContext;
@@ -27,6 +33,7 @@ export async function buildServer({ context, migrations, webDir, logLevel }: Bui
     logger: {
       level: logLevel,
       redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+      serializers: { req: serializeRequest },
     },
     trustProxy: true,
     // Sent to clients in error bodies so a user's report can be found in the log.
@@ -63,6 +70,11 @@ export async function buildServer({ context, migrations, webDir, logLevel }: Bui
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   healthRoutes(app, context, migrations);
   authRoutes(app, context);
+  meRoutes(app, context);
+  tokenRoutes(app, context);
+  memberRoutes(app, context);
+  inviteRoutes(app, context);
+  organizationRoutes(app, context);
 
   if (webDir && existsSync(join(webDir, 'index.html'))) {
     await app.register(staticFiles, { root: webDir, wildcard: false });

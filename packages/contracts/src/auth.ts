@@ -25,6 +25,8 @@ export const sessionResponseSchema = z.object({
     id: z.string(),
     email: z.string(),
     name: z.string(),
+    /** What `@mentions` match; null until the person picks one (PATCH /api/v1/me). */
+    handle: z.string().nullable(),
     mustChangePassword: z.boolean(),
   }),
   organization: z.object({

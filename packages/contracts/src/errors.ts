@@ -13,6 +13,7 @@ export const errorCodes = [
   'forbidden',
   'not_found',
   'conflict',
+  'too_many_attempts',
   'not_ready',
   'internal',
 ] as const;

@@ -4,3 +4,8 @@ export * from './auth';
 export * from './constants';
 export * from './errors';
 export * from './work';
+export * from './tokens';
+export * from './members';
+export * from './invites';
+export * from './profile';
+export * from './organization';

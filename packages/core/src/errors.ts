@@ -11,6 +11,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_many_attempts: 429,
   not_ready: 503,
   internal: 500,
 };
@@ -19,13 +20,20 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
   readonly detail?: string;
+  /** For too_many_attempts: sent as the `Retry-After` header (seconds). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message: string, options: { field?: string; detail?: string; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { field?: string; detail?: string; cause?: unknown; retryAfterSeconds?: number } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.field = options.field;
     this.detail = options.detail;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {

@@ -7,5 +7,10 @@ export { runSeed, seed, generatePassword, type SeedOptions, type SeedResult } fr
 export * from './repository/users.repo';
 export * from './repository/memberships.repo';
 export * from './repository/sessions.repo';
+export * from './repository/access-tokens.repo';
+export * from './repository/login-attempts.repo';
+export * from './repository/invites.repo';
+export * from './repository/organizations.repo';
+export { uniqueViolation } from './repository/errors';
 export * from './backup/index';
 export { withScratchDatabase, ScratchDatabaseError } from './scratch-database';

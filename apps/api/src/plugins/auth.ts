@@ -1,6 +1,6 @@
-// Authentication for every route that asks for it, in one place: the session cookie, CSRF for
-// cookie-authenticated writes, and the forced password change.
-import { assertPasswordChangeNotRequired, authenticate, AppError, type Caller } from '@rytask/core';
+// Authentication for every route that asks for it, in one place: the session cookie or a bearer
+// access token (and its scope), CSRF for cookie-authenticated writes, and the forced password change.
+import { assertPasswordChangeNotRequired, assertScopeAllows, authenticate, AppError, type Caller } from '@rytask/core';
 import { CSRF_HEADER, SESSION_COOKIE } from '@rytask/contracts';
 import type { Database } from '@rytask/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -16,7 +16,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerCsrfCheck(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
-    if (request.headers.authorization?.startsWith('Bearer ')) return;
+    if (bearerToken(request) !== undefined) return;
     if (request.headers[CSRF_HEADER] !== '1') {
       throw new AppError('csrf_failed', `This request must carry the ${CSRF_HEADER} header.`);
     }
@@ -27,13 +27,26 @@ export function sessionToken(request: FastifyRequest): string | undefined {
   return request.cookies[SESSION_COOKIE];
 }
 
-/** Authenticates the caller; `allowPasswordChange` lets the forced-change flow through. */
+/**
+ * The token of `Authorization: Bearer <token>`, if the request has one. The CSRF check and
+ * authentication use this same test, so a request that skipped CSRF is never judged by its cookie.
+ */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+}
+
+/**
+ * Authenticates the caller (bearer token, else session cookie) and applies a read-only token's
+ * limit to writes; `allowPendingPasswordChange` lets the forced-change flow through.
+ */
 export async function requireCaller(
   db: Database,
   request: FastifyRequest,
   options: { allowPendingPasswordChange?: boolean } = {},
 ): Promise<Caller> {
-  const caller = await authenticate(db, sessionToken(request));
+  const caller = await authenticate(db, { sessionToken: sessionToken(request), bearerToken: bearerToken(request) });
+  assertScopeAllows(caller, !SAFE_METHODS.has(request.method));
   if (!options.allowPendingPasswordChange) assertPasswordChangeNotRequired(caller);
   return caller;
 }

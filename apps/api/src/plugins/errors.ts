@@ -4,6 +4,7 @@ import { AppError } from '@rytask/core';
 import type { ErrorResponse } from '@rytask/contracts';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { loggableError } from './log-redaction';
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
@@ -28,9 +29,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large.
       appError = new AppError('validation_failed', error.message);
     } else {
-      request.log.error({ err: error }, 'unhandled error');
+      request.log.error(loggableError(error), 'unhandled error');
       appError = new AppError('internal', 'Something went wrong on our side. Try again; if it persists, tell your administrator.');
     }
+    if (appError.retryAfterSeconds !== undefined) void reply.header('retry-after', String(appError.retryAfterSeconds));
     if (appError.detail) request.log.warn({ code: appError.code, detail: appError.detail }, appError.message);
     const body: ErrorResponse = {
       error: { code: appError.code, message: appError.message, field: appError.field, requestId: request.id },

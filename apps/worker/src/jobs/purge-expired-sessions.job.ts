@@ -1,7 +1,8 @@
-import { purgeExpiredSessions } from '@rytask/core';
+import { purgeExpiredSessions, purgeOldLoginAttempts } from '@rytask/core';
 import { z } from 'zod';
 import { defineJob } from './job';
 
+/** Hourly housekeeping of sign-in state: expired sessions and sign-in attempts past retention. */
 export const purgeExpiredSessionsJob = defineJob({
   id: 'purge_expired_sessions',
   version: 1,
@@ -9,6 +10,7 @@ export const purgeExpiredSessionsJob = defineJob({
   schedule: '0 * * * *',
   async run(_payload, { db, log }) {
     const deleted = await purgeExpiredSessions(db);
-    log.info({ deleted }, 'purged expired sessions');
+    const loginAttempts = await purgeOldLoginAttempts(db);
+    log.info({ deleted, loginAttempts }, 'purged expired sessions and old sign-in attempts');
   },
 });

@@ -3,8 +3,10 @@ import type { ChangePasswordRequest } from '@rytask/contracts';
 import { AppError } from '../errors';
 import { hashPassword, verifyPassword } from '../passwords';
 import type { Caller } from '../session';
+import { assertSignedInSession } from '../policies/credentials';
 
 export async function changePassword(db: Database, caller: Caller, input: ChangePasswordRequest): Promise<Caller> {
+  assertSignedInSession(caller, 'change the password');
   const user = await findUserById(db, caller.user.id);
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('invalid_credentials', 'Your current password is not correct.', { field: 'currentPassword' });

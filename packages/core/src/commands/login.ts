@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { decoyPasswordHash, verifyPassword } from '../passwords';
 import { newToken } from '../tokens';
 import { SESSION_TTL_MS } from '../session';
+import { guardPasswordCheck } from '../sign-in-guard';
 
 const INVALID = 'That email and password do not match an account.';
 
@@ -12,26 +13,39 @@ export async function login(
   input: LoginRequest & { ip?: string; userAgent?: string },
 ): Promise<{ token: string; expiresAt: Date }> {
   const user = await findUserByEmail(db, input.email);
-  if (!user) {
-    await verifyPassword(await decoyPasswordHash(), input.password);
-    throw new AppError('invalid_credentials', INVALID);
-  }
-  if (!(await verifyPassword(user.passwordHash, input.password)) || user.deactivatedAt) {
-    throw new AppError('invalid_credentials', INVALID);
-  }
+  const matches = await guardPasswordCheck(db, { email: input.email, ip: input.ip }, async () => {
+    if (!user) {
+      // An unknown email costs as long as a known one, and is throttled the same way.
+      await verifyPassword(await decoyPasswordHash(), input.password);
+      return false;
+    }
+    return (await verifyPassword(user.passwordHash, input.password)) && !user.deactivatedAt;
+  });
+  if (!matches || !user) throw new AppError('invalid_credentials', INVALID);
   const membership = await findPrimaryMembership(db, user.id);
   if (!membership) {
-    throw new AppError('forbidden', 'This account does not belong to any organization. Ask an owner to invite you.');
+    throw new AppError(
+      'forbidden',
+      'This account has no active membership in any organization. Ask an owner or admin to invite you or to reactivate you.',
+    );
   }
+  return startSession(db, { userId: user.id, organizationId: membership.organizationId, ip: input.ip, userAgent: input.userAgent });
+}
+
+/** A new session cookie token for the user in the organization (login, accepting an invite). */
+export async function startSession(
+  db: Parameters<typeof insertSession>[0],
+  values: { userId: string; organizationId: string; ip?: string; userAgent?: string },
+): Promise<{ token: string; expiresAt: Date }> {
   const { token, tokenHash } = newToken();
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
   await insertSession(db, {
     tokenHash,
-    userId: user.id,
-    organizationId: membership.organizationId,
+    userId: values.userId,
+    organizationId: values.organizationId,
     expiresAt,
-    ip: input.ip,
-    userAgent: input.userAgent?.slice(0, 500),
+    ip: values.ip,
+    userAgent: values.userAgent?.slice(0, 500),
   });
   return { token, expiresAt };
 }

@@ -1,14 +1,19 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { memberships, organizations } from '../schema';
+import { memberships, organizations, users } from '../schema';
 
-/** The user's first membership (oldest): where a login lands until organization switching exists. */
+export type MemberRole = (typeof memberships.$inferSelect)['role'];
+
+/**
+ * The user's first active membership (oldest): where a login lands until organization switching
+ * exists. Deactivated memberships never take part.
+ */
 export async function findPrimaryMembership(db: Executor, userId: string) {
   const [row] = await db
     .select({ organizationId: memberships.organizationId, role: memberships.role })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(memberships.userId, userId))
+    .where(and(eq(memberships.userId, userId), isNull(memberships.deactivatedAt)))
     .orderBy(asc(memberships.createdAt))
     .limit(1);
   return row;
@@ -20,4 +25,69 @@ export async function findMembership(db: Executor, userId: string, organizationI
     .from(memberships)
     .where(and(eq(memberships.userId, userId), eq(memberships.organizationId, organizationId)));
   return row;
+}
+
+export async function insertMembership(db: Executor, values: { organizationId: string; userId: string; role: MemberRole }): Promise<void> {
+  await db.insert(memberships).values(values);
+}
+
+const memberColumns = {
+  id: users.id,
+  name: users.name,
+  handle: users.handle,
+  email: users.email,
+  role: memberships.role,
+  deactivatedAt: memberships.deactivatedAt,
+};
+export type MemberRow = { id: string; name: string; handle: string | null; email: string; role: MemberRole; deactivatedAt: Date | null };
+
+/** Everyone in the organization, active or not, by name. */
+export function listMembers(db: Executor, organizationId: string): Promise<MemberRow[]> {
+  return db
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organizationId, organizationId))
+    .orderBy(sql`lower(${users.name})`, asc(users.id));
+}
+
+/** One member of the organization; undefined for a user who is not (or is in another organization). */
+export async function findMember(db: Executor, organizationId: string, userId: string): Promise<MemberRow | undefined> {
+  const [row] = await db
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+  return row;
+}
+
+/**
+ * Serializes changes to who holds which role in an organization (the last-owner rule reads, then
+ * writes): lock the organization's row for the rest of the transaction.
+ */
+export async function lockOrganizationMembers(tx: Executor, organizationId: string): Promise<void> {
+  await tx.execute(sql`SELECT 1 FROM ${organizations} WHERE ${organizations.id} = ${organizationId} FOR UPDATE`);
+}
+
+export async function countActiveOwners(db: Executor, organizationId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'OWNER'), isNull(memberships.deactivatedAt)));
+  return row?.n ?? 0;
+}
+
+export async function updateMemberRole(db: Executor, organizationId: string, userId: string, role: MemberRole): Promise<void> {
+  await db
+    .update(memberships)
+    .set({ role })
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+}
+
+/** Deactivates (keeps the first deactivation time) or, with `active`, reactivates a membership. */
+export async function setMemberActive(db: Executor, organizationId: string, userId: string, active: boolean): Promise<void> {
+  await db
+    .update(memberships)
+    .set({ deactivatedAt: active ? null : sql`coalesce(${memberships.deactivatedAt}, now())` })
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
 }

@@ -9,6 +9,22 @@ export async function insertSession(
   await db.insert(sessions).values(values);
 }
 
+/** Who a request comes from: the columns a session or an access token resolves to. */
+export const callerColumns = {
+  user: {
+    id: users.id,
+    email: users.email,
+    name: users.name,
+    handle: users.handle,
+    mustChangePassword: users.mustChangePassword,
+  },
+  organization: { id: organizations.id, name: organizations.name, slug: organizations.slug },
+  role: memberships.role,
+};
+
+/** Both the account and its membership in the organization must be active. */
+export const callerIsActive = sql`${users.deactivatedAt} IS NULL AND ${memberships.deactivatedAt} IS NULL`;
+
 /** A live session with everything a request needs to know about its caller, in one query. */
 export async function findActiveSession(db: Executor, tokenHash: string) {
   const [row] = await db
@@ -16,14 +32,7 @@ export async function findActiveSession(db: Executor, tokenHash: string) {
       sessionId: sessions.id,
       expiresAt: sessions.expiresAt,
       lastSeenAt: sessions.lastSeenAt,
-      user: {
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        mustChangePassword: users.mustChangePassword,
-      },
-      organization: { id: organizations.id, name: organizations.name, slug: organizations.slug },
-      role: memberships.role,
+      ...callerColumns,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -32,7 +41,7 @@ export async function findActiveSession(db: Executor, tokenHash: string) {
       memberships,
       and(eq(memberships.userId, sessions.userId), eq(memberships.organizationId, sessions.organizationId)),
     )
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), sql`${users.deactivatedAt} IS NULL`));
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), callerIsActive));
   return row;
 }
 
@@ -47,6 +56,15 @@ export async function deleteSessionByTokenHash(db: Executor, tokenHash: string):
 /** Sign out everywhere else, e.g. after a password change. */
 export async function deleteOtherSessions(db: Executor, userId: string, keepSessionId: string): Promise<void> {
   await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));
+}
+
+/** Sign a member out of one organization everywhere (deactivation). */
+export async function deleteMemberSessions(db: Executor, userId: string, organizationId: string): Promise<number> {
+  const deleted = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), eq(sessions.organizationId, organizationId)))
+    .returning({ id: sessions.id });
+  return deleted.length;
 }
 
 export async function deleteExpiredSessions(db: Executor): Promise<number> {

@@ -4,6 +4,10 @@ import { users } from '../schema';
 
 export type User = typeof users.$inferSelect;
 
+/** The unique indexes behind "that email/handle is taken" (both case-insensitive). */
+export const USER_EMAIL_KEY = 'users_email_lower_key';
+export const USER_HANDLE_KEY = 'users_handle_lower_key';
+
 export async function findUserByEmail(db: Executor, email: string): Promise<User | undefined> {
   const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
   return row;
@@ -14,9 +18,27 @@ export async function findUserById(db: Executor, id: string): Promise<User | und
   return row;
 }
 
+/** Throws a unique violation (USER_EMAIL_KEY / USER_HANDLE_KEY) when the email or handle is taken. */
+export async function insertUser(
+  db: Executor,
+  values: { email: string; name: string; handle: string; passwordHash: string },
+): Promise<string> {
+  const [row] = await db.insert(users).values(values).returning({ id: users.id });
+  return row!.id;
+}
+
 export async function updateUserPassword(db: Executor, id: string, passwordHash: string): Promise<void> {
   await db
     .update(users)
     .set({ passwordHash, mustChangePassword: false, updatedAt: sql`now()` })
+    .where(eq(users.id, id));
+}
+
+/** Throws a unique violation (USER_HANDLE_KEY) when the handle is taken. */
+export async function updateUserProfile(db: Executor, id: string, changes: { name?: string; handle?: string }): Promise<void> {
+  if (changes.name === undefined && changes.handle === undefined) return;
+  await db
+    .update(users)
+    .set({ ...changes, updatedAt: sql`now()` })
     .where(eq(users.id, id));
 }

@@ -22,7 +22,7 @@ export function authRoutes(fastify: FastifyInstance, { db, secureCookies }: ApiC
       userAgent: request.headers['user-agent'],
     });
     setSessionCookie(reply, token, expiresAt, secureCookies);
-    return present(await authenticate(db, token));
+    return present(await authenticate(db, { sessionToken: token }));
   });
 
   app.post('/api/v1/auth/logout', { schema: { tags, summary: 'Sign out: ends this session' } }, async (request, reply) => {

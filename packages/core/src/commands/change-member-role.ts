@@ -1,0 +1,22 @@
+import { countActiveOwners, findMember, lockOrganizationMembers, updateMemberRole, type Database, type MemberRow } from '@rytask/db';
+import type { UpdateMemberRequest } from '@rytask/contracts';
+import { AppError } from '../errors';
+import { assertKeepsAnOwner, assertMayChangeRole } from '../policies/members';
+import { assertRole } from '../policies/roles';
+import type { Caller } from '../session';
+
+export async function changeMemberRole(db: Database, caller: Caller, userId: string, input: UpdateMemberRequest): Promise<MemberRow> {
+  assertRole(caller, 'ADMIN');
+  const organizationId = caller.organization.id;
+  return db.transaction(async (tx) => {
+    // Two owners demoting each other at once must not both succeed: one waits for the other.
+    await lockOrganizationMembers(tx, organizationId);
+    const target = await findMember(tx, organizationId, userId);
+    if (!target) throw new AppError('not_found', 'No such member in this organization.');
+    assertMayChangeRole(caller, target.role, input.role);
+    if (target.role === input.role) return target;
+    if (target.role === 'OWNER') assertKeepsAnOwner(target, await countActiveOwners(tx, organizationId));
+    await updateMemberRole(tx, organizationId, userId, input.role);
+    return { ...target, role: input.role };
+  });
+}
