@@ -7,7 +7,7 @@ export const projectsKey = ['projects'] as const;
 export function useProjects() {
   return useQuery({
     queryKey: projectsKey,
-    queryFn: () => apiRequest<{ projects: Project[] }>('GET', '/projects').then((answer) => answer.projects),
+    queryFn: () => apiRequest<{ projects: Project[] }>('GET', '/projects?archived=true').then((answer) => answer.projects),
   });
 }
 
