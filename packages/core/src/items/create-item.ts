@@ -1,0 +1,64 @@
+// Creating an item: numbered KEY-n from the project's counter in the same transaction, placed at
+// the end of its status's column, with a 'created' activity row; creator and assignee watch it.
+import {
+  addWatchers,
+  endOfColumn,
+  insertActivityRows,
+  insertItemRow,
+  replaceItemLabels,
+  takeItemNumber,
+  type Database,
+} from '@rytask/db';
+import type { CreateItem } from '@rytask/contracts';
+import { resolveLabels } from '../labels/labels';
+import { assertRole } from '../policies/roles';
+import { getProject } from '../projects/projects';
+import type { Caller } from '../session';
+import { getItem, type ItemDetailView } from './item-view';
+import { requireAssignable, requireProjectStatus, requireValidParent, sourceOf } from './rules';
+
+export async function createItem(db: Database, caller: Caller, projectId: string, input: CreateItem): Promise<ItemDetailView> {
+  const { project } = await getProject(db, caller, projectId);
+  assertRole(caller, 'MEMBER');
+  // Without a status the item goes to the project's first one.
+  const status = await requireProjectStatus(db, project.id, input.statusId);
+  const assigneeId = input.assigneeId ?? null;
+  if (assigneeId) await requireAssignable(db, caller, assigneeId);
+
+  const itemId = await db.transaction(async (tx) => {
+    const labels = await resolveLabels(tx, caller, input.labels ?? []);
+    // From here the project row is locked until commit: keep the rest short.
+    const number = await takeItemNumber(tx, project.id);
+    // Checked under the lock, so no concurrent re-parenting can slip a cycle or extra depth in.
+    const parent = input.parentId ? await requireValidParent(tx, caller, { projectId: project.id }, input.parentId) : null;
+    const item = await insertItemRow(tx, {
+      organizationId: caller.organization.id,
+      projectId: project.id,
+      number,
+      title: input.title,
+      description: input.description ?? '',
+      statusId: status.id,
+      priority: input.priority ?? 'none',
+      assigneeId,
+      estimateMinutes: input.estimateMinutes ?? null,
+      dueDate: input.dueDate ?? null,
+      parentId: parent?.id ?? null,
+      source: input.source ?? sourceOf(caller),
+      createdBy: caller.user.id,
+      boardPosition: await endOfColumn(tx, status.id),
+    });
+    await replaceItemLabels(tx, item.id, labels.map((l) => l.id));
+    await insertActivityRows(tx, [
+      {
+        organizationId: caller.organization.id,
+        itemId: item.id,
+        actorId: caller.user.id,
+        field: 'created',
+        newValue: { key: `${project.key}-${number}`, title: item.title },
+      },
+    ]);
+    await addWatchers(tx, item.id, [caller.user.id, ...(assigneeId ? [assigneeId] : [])]);
+    return item.id;
+  });
+  return getItem(db, caller, itemId);
+}

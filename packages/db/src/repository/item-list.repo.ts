@@ -1,0 +1,158 @@
+// The item list behind boards, lists and built-in views: filters, a sort, and keyset pagination
+// (a page continues strictly after the last row's sort key + id, so pages never overlap or skip,
+// however deep). One query per page; labels come in one more (`labelsOfItems`).
+import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { itemLabels, items, organizations, projects, statuses } from '../schema';
+import { assignee, itemSummaryColumns } from './items.repo';
+
+export type ItemSort = 'board' | 'number' | 'priority' | 'due' | 'updated' | 'created' | 'title';
+export type DueFilter = 'overdue' | 'soon' | 'none' | 'any';
+type Priority = (typeof items.priority.enumValues)[number];
+type Category = (typeof statuses.category.enumValues)[number];
+
+export interface ItemListFilter {
+  organizationId: string;
+  /** Without a project, archived projects' items are left out. */
+  projectId?: string;
+  /** true: only the trash; false: everything but the trash. */
+  trashed: boolean;
+  assignee?: { ids: string[]; unassigned: boolean };
+  /** Assigned to exactly this person (My work). */
+  assignedTo?: string;
+  /** Any of these labels. */
+  labelIds?: string[];
+  priorities?: Priority[];
+  statusCategories?: Category[];
+  statusIds?: string[];
+  /** Every one must hold; days count in the organization's time zone. */
+  due?: DueFilter[];
+  /** Not completed and not cancelled. */
+  openOnly?: boolean;
+  /** Case-insensitive substring of the title. */
+  titleContains?: string;
+}
+
+export interface ItemListPage {
+  sort: ItemSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  /** The previous page's last row: its sort key values (as text) and id. */
+  after?: { keys: string[]; id: string };
+}
+
+/** SQL types of each sort's key columns, in order; the id always breaks ties last. */
+const KEY_TYPES = {
+  int: /^-?\d{1,10}$/,
+  float8: /^(-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?|-?Infinity)$/i,
+  item_priority: /^(urgent|high|medium|low|none)$/,
+  date: /^(\d{4}-\d{2}-\d{2}|-?infinity)$/,
+  timestamptz: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/,
+  text: /^[\s\S]{0,500}$/,
+} as const;
+type KeyType = keyof typeof KEY_TYPES;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function sortKeys(sort: ItemSort, order: 'asc' | 'desc'): { expr: SQL; type: KeyType }[] {
+  switch (sort) {
+    case 'board':
+      return [{ expr: sql`${statuses.position}`, type: 'int' }, { expr: sql`${items.boardPosition}`, type: 'float8' }];
+    case 'number':
+      return [{ expr: sql`${items.number}`, type: 'int' }];
+    case 'priority':
+      // The enum's order is urgent → none, so ascending is "most urgent first".
+      return [{ expr: sql`${items.priority}`, type: 'item_priority' }, { expr: sql`${items.number}`, type: 'int' }];
+    case 'due':
+      // Items without a due date come last in both directions.
+      return [
+        { expr: sql`coalesce(${items.dueDate}, ${order === 'asc' ? 'infinity' : '-infinity'}::date)`, type: 'date' },
+        { expr: sql`${items.number}`, type: 'int' },
+      ];
+    case 'updated':
+      return [{ expr: sql`${items.updatedAt}`, type: 'timestamptz' }];
+    case 'created':
+      return [{ expr: sql`${items.createdAt}`, type: 'timestamptz' }];
+    case 'title':
+      return [{ expr: sql`lower(${items.title})`, type: 'text' }];
+  }
+}
+
+/** Whether a decoded cursor has the shape this sort's keys need (so it can never break the SQL). */
+export function isValidItemCursor(sort: ItemSort, after: { keys: unknown; id: unknown }): after is { keys: string[]; id: string } {
+  const types = sortKeys(sort, 'asc').map((k) => k.type);
+  const values = after.keys;
+  return (
+    typeof after.id === 'string' &&
+    UUID.test(after.id) &&
+    Array.isArray(values) &&
+    values.length === types.length &&
+    types.every((type, i) => typeof values[i] === 'string' && KEY_TYPES[type].test(values[i]))
+  );
+}
+
+function conditions(filter: ItemListFilter): SQL[] {
+  const today = sql`(now() AT TIME ZONE (SELECT ${organizations.timeZone} FROM ${organizations} WHERE ${organizations.id} = ${filter.organizationId}))::date`;
+  const where: (SQL | undefined)[] = [
+    eq(items.organizationId, filter.organizationId),
+    filter.trashed ? isNotNull(items.deletedAt) : isNull(items.deletedAt),
+    filter.projectId ? eq(items.projectId, filter.projectId) : isNull(projects.archivedAt),
+  ];
+  if (filter.assignee) {
+    const { ids, unassigned } = filter.assignee;
+    where.push(or(ids.length > 0 ? inArray(items.assigneeId, ids) : undefined, unassigned ? isNull(items.assigneeId) : undefined) ?? sql`false`);
+  }
+  if (filter.assignedTo) where.push(eq(items.assigneeId, filter.assignedTo));
+  if (filter.labelIds?.length) {
+    where.push(
+      exists(
+        sql`SELECT 1 FROM ${itemLabels} WHERE ${itemLabels.itemId} = ${items.id} AND ${inArray(itemLabels.labelId, filter.labelIds)}`,
+      ),
+    );
+  }
+  if (filter.priorities?.length) where.push(inArray(items.priority, filter.priorities));
+  if (filter.statusCategories?.length) where.push(inArray(statuses.category, filter.statusCategories));
+  if (filter.statusIds?.length) where.push(inArray(items.statusId, filter.statusIds));
+  for (const due of filter.due ?? []) {
+    if (due === 'overdue') where.push(sql`${items.dueDate} < ${today}`);
+    if (due === 'soon') where.push(sql`${items.dueDate} BETWEEN ${today} AND ${today} + 7`);
+    if (due === 'none') where.push(isNull(items.dueDate));
+    if (due === 'any') where.push(isNotNull(items.dueDate));
+  }
+  if (filter.openOnly) where.push(notInArray(statuses.category, ['completed', 'cancelled']));
+  if (filter.titleContains) {
+    // ILIKE with the user's %, _ and \ taken literally (backslash is ILIKE's default escape).
+    where.push(sql`${items.title} ILIKE ${`%${filter.titleContains.replace(/[\\%_]/g, '\\$&')}%`}`);
+  }
+  return where.filter((c): c is SQL => c !== undefined);
+}
+
+/** One page of items (`limit` + 1 rows are read to know whether another page follows). */
+export async function listItemRows(db: Executor, filter: ItemListFilter, page: ItemListPage) {
+  const keys = sortKeys(page.sort, page.order);
+  const where = conditions(filter);
+  if (page.after) {
+    const mine = sql.join([...keys.map((k) => k.expr), sql`${items.id}`], sql`, `);
+    const theirs = sql.join(
+      [...page.after.keys.map((value, i) => sql`${value}::${sql.raw(keys[i]!.type)}`), sql`${page.after.id}::uuid`],
+      sql`, `,
+    );
+    where.push(page.order === 'asc' ? sql`(${mine}) > (${theirs})` : sql`(${mine}) < (${theirs})`);
+  }
+  const direction = page.order === 'asc' ? asc : desc;
+  const rows = await db
+    .select({
+      ...itemSummaryColumns,
+      sortKeys: sql<string[]>`ARRAY[${sql.join(keys.map((k) => sql`(${k.expr})::text`), sql`, `)}]`,
+    })
+    .from(items)
+    .innerJoin(projects, eq(projects.id, items.projectId))
+    .innerJoin(statuses, eq(statuses.id, items.statusId))
+    .leftJoin(assignee, eq(assignee.id, items.assigneeId))
+    .where(and(...where))
+    .orderBy(...keys.map((k) => direction(k.expr)), direction(items.id))
+    .limit(page.limit + 1);
+  const more = rows.length > page.limit;
+  const pageRows = more ? rows.slice(0, page.limit) : rows;
+  const last = pageRows.at(-1);
+  return { rows: pageRows, next: more && last ? { keys: last.sortKeys, id: last.id } : null };
+}

@@ -1,0 +1,110 @@
+// Writing work items: insert, versioned update, board positions, labels, activity, watchers.
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { itemActivity, itemLabels, items, itemWatchers } from '../schema';
+
+export type ItemRow = typeof items.$inferSelect;
+type ItemInsert = typeof items.$inferInsert;
+
+/** The position after the last item of a status's column (trashed items keep their place). */
+export async function endOfColumn(db: Executor, statusId: string): Promise<number> {
+  const [row] = await db
+    .select({ top: sql<number>`coalesce(max(${items.boardPosition}), 0) + 1`.mapWith(Number) })
+    .from(items)
+    .where(eq(items.statusId, statusId));
+  return row!.top;
+}
+
+export async function insertItemRow(
+  db: Executor,
+  values: Omit<ItemInsert, 'id' | 'boardPosition' | 'version' | 'createdAt' | 'updatedAt' | 'search'> & { boardPosition: number },
+): Promise<ItemRow> {
+  const [row] = await db.insert(items).values(values).returning();
+  return row!;
+}
+
+export type ItemPatch = Partial<
+  Pick<ItemRow, 'title' | 'description' | 'statusId' | 'priority' | 'assigneeId' | 'estimateMinutes' | 'dueDate' | 'parentId' | 'boardPosition'>
+>;
+
+/**
+ * Applies the patch only if the item still has `version`, bumping it and `updated_at`. The
+ * condition is checked under the row lock, so of two writers holding the same version exactly one
+ * wins; the other gets false (→ 409).
+ */
+export async function updateItemIfVersion(db: Executor, itemId: string, version: number, patch: ItemPatch): Promise<ItemRow | undefined> {
+  const [row] = await db
+    .update(items)
+    .set({ ...patch, version: sql`${items.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(items.id, itemId), eq(items.version, version)))
+    .returning();
+  return row;
+}
+
+/** Moves to the trash or back; bumps the version. Only from the other state (false otherwise). */
+export async function setItemTrashed(db: Executor, itemId: string, trashedBy: string | null): Promise<boolean> {
+  const rows = await db
+    .update(items)
+    .set({
+      deletedAt: trashedBy ? sql`now()` : null,
+      deletedBy: trashedBy,
+      version: sql`${items.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(items.id, itemId), trashedBy ? sql`${items.deletedAt} IS NULL` : isNotNull(items.deletedAt)))
+    .returning({ id: items.id });
+  return rows.length > 0;
+}
+
+export async function replaceItemLabels(db: Executor, itemId: string, labelIds: string[]): Promise<void> {
+  await db.delete(itemLabels).where(eq(itemLabels.itemId, itemId));
+  if (labelIds.length > 0) {
+    await db.insert(itemLabels).values(labelIds.map((labelId) => ({ itemId, labelId }))).onConflictDoNothing();
+  }
+}
+
+export interface ActivityInsert {
+  organizationId: string;
+  itemId: string;
+  actorId: string;
+  field: string;
+  oldValue?: unknown;
+  newValue?: unknown;
+}
+
+export async function insertActivityRows(db: Executor, rows: ActivityInsert[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(itemActivity).values(rows.map((r) => ({ ...r, oldValue: r.oldValue ?? null, newValue: r.newValue ?? null })));
+}
+
+export async function addWatchers(db: Executor, itemId: string, userIds: string[]): Promise<void> {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return;
+  await db.insert(itemWatchers).values(unique.map((userId) => ({ itemId, userId }))).onConflictDoNothing();
+}
+
+export async function removeWatcher(db: Executor, itemId: string, userId: string): Promise<void> {
+  await db.delete(itemWatchers).where(and(eq(itemWatchers.itemId, itemId), eq(itemWatchers.userId, userId)));
+}
+
+/** Board positions of the given items, if they are in the status's column and not trashed. */
+export async function columnPositions(db: Executor, statusId: string, itemIds: string[]): Promise<Map<string, number>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: items.id, position: items.boardPosition })
+    .from(items)
+    .where(and(eq(items.statusId, statusId), inArray(items.id, itemIds), sql`${items.deletedAt} IS NULL`));
+  return new Map(rows.map((r) => [r.id, r.position]));
+}
+
+/**
+ * Renumbers a column 1, 2, 3… in its current order (trash included), when repeated drops between
+ * the same neighbours have made the gaps too small for a midpoint. Other items' versions stay:
+ * their order, not their content, is unchanged.
+ */
+export async function renumberColumn(db: Executor, statusId: string): Promise<void> {
+  await db.execute(sql`
+    UPDATE ${items} i SET board_position = r.rn
+      FROM (SELECT id, row_number() OVER (ORDER BY board_position, id) AS rn FROM ${items} WHERE status_id = ${statusId}) r
+     WHERE i.id = r.id`);
+}

@@ -1,0 +1,166 @@
+// Reading work items: one item with everything its page shows, sub-tasks, labels of many items,
+// watchers and the activity history. Scoped by organization like every work query.
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../client';
+import { itemActivity, itemLabels, items, itemWatchers, labels, projects, statuses, users } from '../schema';
+import type { LabelRow } from './labels.repo';
+import type { WorkPerson } from './work-shared';
+
+/** The assignee's user row, joined under its own name (lists join it too). */
+export const assignee = alias(users, 'assignee');
+const creator = alias(users, 'creator');
+const parent = alias(items, 'parent');
+
+/** The columns of an item as lists and boards show it (labels come separately, see `labelsOfItems`). */
+export const itemSummaryColumns = {
+  id: items.id,
+  organizationId: items.organizationId,
+  projectId: items.projectId,
+  projectKey: projects.key,
+  number: items.number,
+  title: items.title,
+  statusId: items.statusId,
+  statusName: statuses.name,
+  statusCategory: statuses.category,
+  priority: items.priority,
+  assigneeId: items.assigneeId,
+  assigneeName: assignee.name,
+  assigneeHandle: assignee.handle,
+  estimateMinutes: items.estimateMinutes,
+  dueDate: items.dueDate,
+  parentId: items.parentId,
+  boardPosition: items.boardPosition,
+  version: items.version,
+  createdAt: items.createdAt,
+  updatedAt: items.updatedAt,
+  deletedAt: items.deletedAt,
+};
+
+const itemDetailColumns = {
+  ...itemSummaryColumns,
+  description: items.description,
+  source: items.source,
+  createdById: items.createdBy,
+  createdByName: creator.name,
+  createdByHandle: creator.handle,
+  parentNumber: parent.number,
+  parentTitle: parent.title,
+};
+
+export type ItemSummaryRow = Awaited<ReturnType<typeof listSubtaskRows>>[number];
+export type ItemDetailRow = Awaited<ReturnType<typeof findItemRows>>[number];
+
+function findItemRows(db: Executor, organizationId: string, where: ReturnType<typeof and>) {
+  return db
+    .select(itemDetailColumns)
+    .from(items)
+    .innerJoin(projects, eq(projects.id, items.projectId))
+    .innerJoin(statuses, eq(statuses.id, items.statusId))
+    .leftJoin(assignee, eq(assignee.id, items.assigneeId))
+    .leftJoin(creator, eq(creator.id, items.createdBy))
+    .leftJoin(parent, eq(parent.id, items.parentId))
+    .where(and(eq(items.organizationId, organizationId), where));
+}
+
+/** One item (trashed or not), with its project key, status, assignee, creator and parent. */
+export async function findItemDetailRow(db: Executor, organizationId: string, itemId: string): Promise<ItemDetailRow | undefined> {
+  const [row] = await findItemRows(db, organizationId, eq(items.id, itemId));
+  return row;
+}
+
+/** `OPS-12`: the project key (exact, upper case) and the number. */
+export async function findItemDetailRowByKey(db: Executor, organizationId: string, projectKey: string, number: number) {
+  const [row] = await findItemRows(db, organizationId, and(eq(projects.key, projectKey), eq(items.number, number)));
+  return row;
+}
+
+/** The sub-tasks of an item that are not in the trash, by number. */
+export async function listSubtaskRows(db: Executor, organizationId: string, parentId: string) {
+  return db
+    .select(itemSummaryColumns)
+    .from(items)
+    .innerJoin(projects, eq(projects.id, items.projectId))
+    .innerJoin(statuses, eq(statuses.id, items.statusId))
+    .leftJoin(assignee, eq(assignee.id, items.assigneeId))
+    .where(and(eq(items.organizationId, organizationId), eq(items.parentId, parentId), isNull(items.deletedAt)))
+    .orderBy(asc(items.number));
+}
+
+/** The labels of each item, by name (one query for a whole page). */
+export async function labelsOfItems(db: Executor, itemIds: string[]): Promise<Map<string, LabelRow[]>> {
+  const byItem = new Map<string, LabelRow[]>(itemIds.map((id) => [id, []]));
+  if (itemIds.length === 0) return byItem;
+  const rows = await db
+    .select({ itemId: itemLabels.itemId, label: labels })
+    .from(itemLabels)
+    .innerJoin(labels, eq(labels.id, itemLabels.labelId))
+    .where(inArray(itemLabels.itemId, itemIds))
+    .orderBy(asc(sql`lower(${labels.name}) COLLATE "C"`));
+  for (const row of rows) byItem.get(row.itemId)?.push(row.label);
+  return byItem;
+}
+
+export async function isWatching(db: Executor, itemId: string, userId: string): Promise<boolean> {
+  const rows = await db
+    .select({ one: sql`1` })
+    .from(itemWatchers)
+    .where(and(eq(itemWatchers.itemId, itemId), eq(itemWatchers.userId, userId)));
+  return rows.length > 0;
+}
+
+/** The item's ancestors, nearest first (at most `limit`; a longer chain is cut there). */
+export async function ancestorIds(db: Executor, itemId: string, limit: number): Promise<string[]> {
+  const result = await db.execute<{ id: string }>(sql`
+    WITH RECURSIVE up(id, parent_id, depth) AS (
+      SELECT id, parent_id, 0 FROM ${items} WHERE id = ${itemId}
+      UNION ALL
+      SELECT i.id, i.parent_id, up.depth + 1 FROM ${items} i JOIN up ON i.id = up.parent_id WHERE up.depth < ${limit}
+    )
+    SELECT id FROM up WHERE depth > 0 ORDER BY depth`);
+  return result.rows.map((r) => r.id);
+}
+
+/** How many levels of sub-tasks hang below the item (0 without sub-tasks), counted up to `limit`. */
+export async function subtreeHeight(db: Executor, itemId: string, limit: number): Promise<number> {
+  const result = await db.execute<{ height: number }>(sql`
+    WITH RECURSIVE down(id, depth) AS (
+      SELECT id, 0 FROM ${items} WHERE id = ${itemId}
+      UNION ALL
+      SELECT i.id, down.depth + 1 FROM ${items} i JOIN down ON i.parent_id = down.id WHERE down.depth < ${limit}
+    )
+    SELECT max(depth)::int AS height FROM down`);
+  return Number(result.rows[0]?.height ?? 0);
+}
+
+export interface ActivityRow {
+  id: number;
+  actor: WorkPerson | null;
+  field: string;
+  oldValue: unknown;
+  newValue: unknown;
+  createdAt: Date;
+}
+
+/** The item's history, oldest first. */
+export async function listActivityRows(db: Executor, organizationId: string, itemId: string): Promise<ActivityRow[]> {
+  const rows = await db
+    .select({
+      id: itemActivity.id,
+      actorId: itemActivity.actorId,
+      actorName: users.name,
+      actorHandle: users.handle,
+      field: itemActivity.field,
+      oldValue: itemActivity.oldValue,
+      newValue: itemActivity.newValue,
+      createdAt: itemActivity.createdAt,
+    })
+    .from(itemActivity)
+    .leftJoin(users, eq(users.id, itemActivity.actorId))
+    .where(and(eq(itemActivity.organizationId, organizationId), eq(itemActivity.itemId, itemId)))
+    .orderBy(asc(itemActivity.id));
+  return rows.map(({ actorId, actorName, actorHandle, ...row }) => ({
+    ...row,
+    actor: actorId && actorName !== null ? { id: actorId, name: actorName, handle: actorHandle } : null,
+  }));
+}
