@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { checkDrift, checkSchema, createDatabase, loadMigrations, schemaMismatch } from '@rytask/db';
 import type { FastifyBaseLogger } from 'fastify';
+import { installJobQueue } from './job-queue';
 import { buildServer } from './server';
 
 export interface ApiOptions {
@@ -88,6 +89,10 @@ export async function startApi(options: ApiOptions) {
       migrations,
       webDir: options.webDir ?? defaultWebDir(),
       logLevel: options.logLevel,
+    });
+    await installJobQueue(handle.pool, app.log).catch(async (error: unknown) => {
+      await app.close();
+      throw new BootRefusal(`Cannot install the job queue (schema graphile_worker): ${(error as Error).message}`);
     });
     try {
       await app.listen({ host: options.host, port: options.port });

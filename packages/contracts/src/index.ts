@@ -4,6 +4,7 @@ export * from './auth';
 export * from './constants';
 export * from './errors';
 export * from './work';
+export * from './mentions';
 export * from './tokens';
 export * from './members';
 export * from './invites';

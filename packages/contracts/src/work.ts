@@ -183,7 +183,10 @@ export const itemListSchema = z.object({ items: z.array(itemSummarySchema), next
 export const activitySchema = z.object({
   id: z.number().int(),
   actor: personRefSchema.nullable(),
-  /** 'created', 'title', 'description', 'status', 'priority', 'assignee', 'labels', 'estimate', 'dueDate', 'parent', 'deleted', 'restored', 'comment' */
+  /**
+   * 'created', 'title', 'description', 'status', 'priority', 'assignee', 'labels', 'estimate', 'dueDate', 'parent', 'deleted', 'restored',
+   * 'comment' (newValue `{ mentions: userId[] }`), 'comment_edited' (an edit that mentions someone new: `{ mentions: userId[] }`, only the new ones)
+   */
   field: z.string(),
   oldValue: z.unknown(),
   newValue: z.unknown(),
@@ -208,6 +211,9 @@ export const commentSchema = z.object({
 });
 export type Comment = z.infer<typeof commentSchema>;
 export const createCommentSchema = z.object({ body: z.string().trim().min(1, 'Write something first').max(50_000) });
+/** Only the author edits a comment; the edit is marked (`editedAt`). */
+export const updateCommentSchema = createCommentSchema;
+export const commentListSchema = z.object({ comments: z.array(commentSchema) });
 
 // ── Quick-add ───────────────────────────────────────────────────────────────────────────────────
 
@@ -229,8 +235,13 @@ export const searchQuerySchema = z.object({ q: z.string().trim().min(1).max(200)
 export const searchResultSchema = z.object({
   /** Set when q is an item key like OPS-12 that exists: the client jumps there. */
   jumpTo: z.object({ id, key: z.string() }).nullable(),
+  /**
+   * Best match first. `snippet` is plain text (never HTML; escape it when showing it): the part of the
+   * description or of a comment around the words found, or the start of the description.
+   */
   items: z.array(itemSummarySchema.extend({ projectKey: z.string(), snippet: z.string() })),
 });
+export type SearchResult = z.infer<typeof searchResultSchema>;
 
 export const savedViewQuerySchema = itemListQuerySchema.omit({ cursor: true, limit: true, trashed: true }).extend({
   layout: z.enum(['list', 'board']).default('list'),
@@ -251,7 +262,17 @@ export const createSavedViewSchema = z.object({
   projectId: id.nullable().default(null),
   query: savedViewQuerySchema,
 });
-export const updateSavedViewSchema = createSavedViewSchema.partial();
+/**
+ * Fields left out stay as they are; a `query` given replaces the stored one whole. (Not
+ * `createSavedViewSchema.partial()`: its defaults would quietly un-share and un-scope a view.)
+ */
+export const updateSavedViewSchema = z.object({
+  name: createSavedViewSchema.shape.name.optional(),
+  shared: z.boolean().optional(),
+  projectId: id.nullable().optional(),
+  query: savedViewQuerySchema.optional(),
+});
+export const savedViewListSchema = z.object({ views: z.array(savedViewSchema) });
 
 // ── Inbox ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -269,4 +290,15 @@ export const notificationSchema = z.object({
   readAt: isoTime.nullable(),
 });
 export type Notification = z.infer<typeof notificationSchema>;
-export const inboxSchema = z.object({ notifications: z.array(notificationSchema), unread: z.number().int() });
+export const inboxSchema = z.object({
+  notifications: z.array(notificationSchema),
+  /** All unread notifications of the caller, not only the ones on this page. */
+  unread: z.number().int(),
+});
+export type Inbox = z.infer<typeof inboxSchema>;
+export const inboxQuerySchema = z.object({
+  /** `true`: only unread notifications. */
+  unread: z.stringbool().default(false),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export const inboxReadAllResultSchema = z.object({ marked: z.number().int().describe('How many notifications were marked read') });

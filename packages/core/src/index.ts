@@ -38,3 +38,14 @@ export { listItems } from './items/list-items';
 export { quickAdd, todayIn, type QuickAddOutcome } from './items/quick-add';
 export { assertScopeAllows, assertSignedInSession } from './policies/credentials';
 export * as loginThrottle from './policies/login-throttle';
+export { listComments, type CommentsWithPeople } from './comments/list-comments';
+export { createComment } from './comments/create-comment';
+export { editComment } from './comments/edit-comment';
+export { deleteComment } from './comments/delete-comment';
+export { searchItems, type SearchOutcome } from './search/search-items';
+export { listSavedViews, createSavedView, updateSavedView, deleteSavedView, type SavedView } from './views/saved-views';
+export { listInbox, markNotification, markInboxRead } from './inbox/inbox';
+export { deliverNotifications, type DeliveryResult } from './notifications/deliver-notifications';
+export { scanDueDates } from './notifications/scan-due-dates';
+/** Call in every transaction that writes item_activity rows (see docs/architecture.md, "Notifications"). */
+export { enqueueNotificationDelivery, DELIVER_NOTIFICATIONS_JOB } from '@rytask/db';

@@ -7,6 +7,11 @@ export { runSeed, seed, generatePassword, type SeedOptions, type SeedResult } fr
 export * from './repository/users.repo';
 export * from './repository/memberships.repo';
 export * from './repository/sessions.repo';
+export * from './repository/comments.repo';
+export * from './repository/search.repo';
+export * from './repository/saved-views.repo';
+export * from './repository/inbox.repo';
+export * from './repository/notification-delivery.repo';
 export * from './repository/access-tokens.repo';
 export * from './repository/login-attempts.repo';
 export * from './repository/invites.repo';

@@ -1,6 +1,7 @@
 // Markdown to safe HTML, for descriptions and comments. Safe by construction: raw HTML in the input
 // is escaped (html: false), links are limited to http(s) and mailto, and every link opens with
 // rel="noopener noreferrer nofollow". `@handle` mentions of known people become links.
+import { MENTION, mentionedHandles } from '@rytask/contracts';
 import MarkdownIt from 'markdown-it';
 
 const md = new MarkdownIt({ html: false, linkify: true, breaks: true });
@@ -15,13 +16,8 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
-/** A mention is `@` + a handle at the start of a word: `@sam`, `@sam.lee` (not inside emails). */
-export const MENTION = /(^|[^\w@.])@([a-z0-9][a-z0-9_.-]{0,31}[a-z0-9_]|[a-z0-9])/gi;
-
-/** The handles mentioned in a text, lower-cased, each once. */
-export function mentionedHandles(text: string): string[] {
-  return [...new Set([...text.matchAll(MENTION)].map((m) => m[2]!.toLowerCase()))];
-}
+// What a mention is lives in contracts: the use cases notify exactly the handles this file links.
+export { MENTION, mentionedHandles };
 
 // Mentions are linked in text tokens only (never inside code spans, code blocks or links).
 md.core.ruler.after('linkify', 'mentions', (state) => {

@@ -1,0 +1,52 @@
+import {
+  enqueueNotificationDelivery,
+  ensureItemWatcher,
+  findComment,
+  findItemForComments,
+  insertComment,
+  recordCommentActivity,
+  type CommentRow,
+  type Database,
+  type MentionablePerson,
+} from '@rytask/db';
+import { AppError } from '../errors';
+import { assertRole } from '../policies/roles';
+import type { Caller } from '../session';
+import { withoutNul } from '../text';
+import { itemNotFound } from './list-comments';
+import { linkablePeople, mentionedMembers } from './mentions';
+
+export const itemInTrash = () => new AppError('not_found', 'This item is in the trash. Restore it first.');
+
+/**
+ * MEMBER+. The author starts watching the item; the activity row names the active members the
+ * comment mentions, and the worker notifies them and the other watchers.
+ */
+export async function createComment(
+  db: Database,
+  caller: Caller,
+  itemId: string,
+  input: { body: string },
+): Promise<{ comment: CommentRow; people: MentionablePerson[] }> {
+  assertRole(caller, 'MEMBER');
+  const organizationId = caller.organization.id;
+  const body = withoutNul(input.body).trim();
+  if (!body) throw new AppError('validation_failed', 'Write something first', { field: 'body' });
+  return db.transaction(async (tx) => {
+    const item = await findItemForComments(tx, organizationId, itemId, { lock: true });
+    if (!item) throw itemNotFound();
+    if (item.deletedAt) throw itemInTrash();
+    const commentId = await insertComment(tx, { organizationId, itemId, authorId: caller.user.id, body });
+    await ensureItemWatcher(tx, itemId, caller.user.id);
+    await recordCommentActivity(tx, {
+      organizationId,
+      itemId,
+      actorId: caller.user.id,
+      field: 'comment',
+      commentId,
+      newValue: { mentions: await mentionedMembers(tx, organizationId, body) },
+    });
+    await enqueueNotificationDelivery(tx);
+    return { comment: (await findComment(tx, organizationId, commentId))!, people: await linkablePeople(tx, organizationId, [body]) };
+  });
+}

@@ -1,0 +1,125 @@
+// Work rows written straight into a test database — projects with one status per category, items,
+// watchers, activity — for the tests of comments, search, views and the inbox, which must not
+// depend on the item endpoints (test/support/work.ts has the factories that go through them).
+import { withClient } from './db';
+
+export type Category = 'backlog' | 'unstarted' | 'started' | 'completed' | 'cancelled';
+
+export interface TestItemSpec {
+  title: string;
+  description?: string;
+  category?: Category;
+  assigneeId?: string | null;
+  createdBy?: string | null;
+  /** YYYY-MM-DD */
+  dueDate?: string | null;
+  trashed?: boolean;
+}
+
+export interface TestProject {
+  id: string;
+  key: string;
+  statuses: Record<Category, string>;
+  items: { id: string; key: string; number: number; title: string }[];
+}
+
+let projectCounter = 0;
+
+/** A project with one status per category and the items, numbered from 1. */
+export async function createProjectWithItems(
+  databaseUrl: string,
+  organizationId: string,
+  items: TestItemSpec[],
+  options: { key?: string; name?: string } = {},
+): Promise<TestProject> {
+  const key = options.key ?? `R${++projectCounter}X`;
+  return withClient(databaseUrl, async (client) => {
+    const { rows: [project] } = await client.query<{ id: string }>(
+      'INSERT INTO projects (organization_id, key, name, next_item_number) VALUES ($1, $2, $3, $4) RETURNING id',
+      [organizationId, key, options.name ?? `Project ${key}`, items.length + 1],
+    );
+    const statuses = {} as Record<Category, string>;
+    const categories: Category[] = ['backlog', 'unstarted', 'started', 'completed', 'cancelled'];
+    for (const [position, category] of categories.entries()) {
+      const { rows: [status] } = await client.query<{ id: string }>(
+        'INSERT INTO statuses (project_id, name, category, position) VALUES ($1, $2, $3, $4) RETURNING id',
+        [project!.id, category, category, position],
+      );
+      statuses[category] = status!.id;
+    }
+    const created: TestProject['items'] = [];
+    for (const [index, spec] of items.entries()) {
+      const number = index + 1;
+      const { rows: [item] } = await client.query<{ id: string }>(
+        `INSERT INTO items (organization_id, project_id, number, title, description, status_id, assignee_id, created_by, due_date, deleted_at, board_position)
+         VALUES ($1, $2, $3::integer, $4, $5, $6, $7, $8, $9, CASE WHEN $10::boolean THEN now() END, $3::integer) RETURNING id`,
+        [
+          organizationId,
+          project!.id,
+          number,
+          spec.title,
+          spec.description ?? '',
+          statuses[spec.category ?? 'unstarted'],
+          spec.assigneeId ?? null,
+          spec.createdBy ?? null,
+          spec.dueDate ?? null,
+          spec.trashed ?? false,
+        ],
+      );
+      created.push({ id: item!.id, key: `${key}-${number}`, number, title: spec.title });
+    }
+    return { id: project!.id, key, statuses, items: created };
+  });
+}
+
+export async function watch(databaseUrl: string, itemId: string, ...userIds: string[]): Promise<void> {
+  await withClient(databaseUrl, async (client) => {
+    for (const userId of userIds) {
+      await client.query('INSERT INTO item_watchers (item_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [itemId, userId]);
+    }
+  });
+}
+
+/** An item_activity row as the item use cases write them; returns its id. */
+export async function recordActivity(
+  databaseUrl: string,
+  values: { organizationId: string; itemId: string; actorId: string | null; field: string; oldValue?: unknown; newValue?: unknown; commentId?: string },
+): Promise<number> {
+  return withClient(databaseUrl, async (client) => {
+    const { rows: [row] } = await client.query<{ id: string }>(
+      `INSERT INTO item_activity (organization_id, item_id, actor_id, field, old_value, new_value, comment_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [
+        values.organizationId,
+        values.itemId,
+        values.actorId,
+        values.field,
+        JSON.stringify(values.oldValue ?? null),
+        JSON.stringify(values.newValue ?? null),
+        values.commentId ?? null,
+      ],
+    );
+    return Number(row!.id);
+  });
+}
+
+export type NotificationRecord = {
+  user_id: string;
+  kind: string;
+  item_id: string;
+  actor_id: string | null;
+  event_count: number;
+  read_at: Date | null;
+  comment_id: string | null;
+};
+
+/** Every notification in the database, by user, kind and item. */
+export async function allNotifications(databaseUrl: string): Promise<NotificationRecord[]> {
+  return withClient(databaseUrl, async (client) =>
+    (
+      await client.query<NotificationRecord>(
+        'SELECT user_id, kind, item_id, actor_id, event_count, read_at, comment_id FROM notifications ORDER BY user_id, kind, item_id',
+      )
+    ).rows,
+  );
+}
