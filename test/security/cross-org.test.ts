@@ -61,7 +61,7 @@ beforeAll(async () => {
   ids.inbox = await withClient(server.databaseUrl, async (client) => {
     const { rows } = await client.query(
       `INSERT INTO notifications (organization_id, user_id, item_id, kind, dedupe_key, last_event_key)
-       VALUES ($1, $2, $3, 'assigned', 'assigned:' || $3, 'x') RETURNING id`,
+       VALUES ($1, $2, $3::uuid, 'assigned', 'assigned:' || $3::text, 'x') RETURNING id`,
       [bravo.id, bravo.member.id, item.id],
     );
     return rows[0].id as string;
@@ -94,7 +94,7 @@ function routesWithIds(): { method: string; path: string }[] {
   const doc = server.app.swagger() as { paths: Record<string, Record<string, unknown>> };
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.keys(methods)
-      .filter((method) => path.includes('{'))
+      .filter(() => path.includes('{'))
       .map((method) => ({ method: method.toUpperCase(), path }))
       .filter((route) => !NOT_SCOPED.has(`${route.method} ${route.path}`)),
   );

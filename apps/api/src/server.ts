@@ -14,14 +14,15 @@ import { registerErrorHandler } from './plugins/errors';
 import { serializeRequest } from './plugins/log-redaction';
 import { authRoutes } from './routes/auth/auth.route';
 import { healthRoutes } from './routes/health/health.route';
-import { commentRoutes } from './routes/comments/comments.route';
-import { searchRoutes } from './routes/search/search.route';
-import { savedViewRoutes } from './routes/views/views.route';
 import { itemRoutes } from './routes/items/items.route';
 import { itemListRoutes } from './routes/items/list.route';
 import { quickAddRoutes } from './routes/items/quick-add.route';
 import { labelRoutes } from './routes/labels/labels.route';
 import { projectRoutes } from './routes/projects/projects.route';
+import { commentRoutes } from './routes/comments/comments.route';
+import { inboxRoutes } from './routes/inbox/inbox.route';
+import { searchRoutes } from './routes/search/search.route';
+import { savedViewRoutes } from './routes/views/views.route';
 import { inviteRoutes } from './routes/invites/invites.route';
 import { meRoutes } from './routes/me/me.route';
 import { memberRoutes } from './routes/members/members.route';
@@ -78,14 +79,15 @@ export async function buildServer({ context, migrations, webDir, logLevel }: Bui
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   healthRoutes(app, context, migrations);
   authRoutes(app, context);
-  commentRoutes(app, context);
-  searchRoutes(app, context);
-  savedViewRoutes(app, context);
   projectRoutes(app, context);
   labelRoutes(app, context);
   itemRoutes(app, context);
   itemListRoutes(app, context);
   quickAddRoutes(app, context);
+  commentRoutes(app, context);
+  searchRoutes(app, context);
+  savedViewRoutes(app, context);
+  inboxRoutes(app, context);
   meRoutes(app, context);
   tokenRoutes(app, context);
   memberRoutes(app, context);
@@ -94,7 +96,7 @@ export async function buildServer({ context, migrations, webDir, logLevel }: Bui
 
   if (webDir && existsSync(join(webDir, 'index.html'))) {
     await app.register(staticFiles, { root: webDir, wildcard: false });
-    app.get('/*', (request, reply) => {
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith('/api/')) {
         return reply.callNotFound();
       }

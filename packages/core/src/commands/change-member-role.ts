@@ -6,13 +6,14 @@ import { assertRole } from '../policies/roles';
 import type { Caller } from '../session';
 
 export async function changeMemberRole(db: Database, caller: Caller, userId: string, input: UpdateMemberRequest): Promise<MemberRow> {
-  assertRole(caller, 'ADMIN');
   const organizationId = caller.organization.id;
   return db.transaction(async (tx) => {
     // Two owners demoting each other at once must not both succeed: one waits for the other.
     await lockOrganizationMembers(tx, organizationId);
     const target = await findMember(tx, organizationId, userId);
     if (!target) throw new AppError('not_found', 'No such member in this organization.');
+    // After the lookup: another organization's id is 404 for every role, never 403.
+    assertRole(caller, 'ADMIN');
     assertMayChangeRole(caller, target.role, input.role);
     if (target.role === input.role) return target;
     if (target.role === 'OWNER') assertKeepsAnOwner(target, await countActiveOwners(tx, organizationId));

@@ -18,12 +18,13 @@ import type { Caller } from '../session';
  * here are deleted (their history stays). Deactivating a deactivated member changes nothing.
  */
 export async function deactivateMember(db: Database, caller: Caller, userId: string): Promise<MemberRow> {
-  assertRole(caller, 'ADMIN');
   const organizationId = caller.organization.id;
   return db.transaction(async (tx) => {
     await lockOrganizationMembers(tx, organizationId);
     const target = await findMember(tx, organizationId, userId);
     if (!target) throw new AppError('not_found', 'No such member in this organization.');
+    // After the lookup: another organization's id is 404 for every role, never 403.
+    assertRole(caller, 'ADMIN');
     assertMayChangeActivation(caller, target);
     if (target.deactivatedAt) return target;
     assertKeepsAnOwner(target, await countActiveOwners(tx, organizationId));
