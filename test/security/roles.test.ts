@@ -1,0 +1,117 @@
+// The role matrix of product.md, "Organization and members": what each role may and may not do.
+//   OWNER  everything, including other owners
+//   ADMIN  members, invites, settings, all projects (and their statuses)
+//   MEMBER create and edit work: items, comments, labels, saved views
+//   VIEWER read-only
+// Every action is tried by every role on fresh resources; allowed → 2xx, refused → 403 `forbidden`
+// and nothing changed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, createOrganization, type TestRole, type TestUser } from '../support/api';
+import { startTestServer } from '../support/server';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let org: Awaited<ReturnType<typeof createOrganization>>;
+let project: { id: string; statuses: { id: string }[] };
+
+async function ok(user: TestUser, method: string, url: string, payload?: unknown) {
+  const response = await user.request(method, url, payload);
+  if (response.statusCode >= 300) throw new Error(`${method} ${url} → ${response.statusCode} ${response.body}`);
+  return response.statusCode === 204 ? undefined : response.json();
+}
+
+let n = 0;
+const newItem = async () => ok(org.owner, 'POST', `/api/v1/projects/${project.id}/items`, { title: `Item ${++n}` });
+
+interface Action {
+  name: string;
+  least: TestRole;
+  /** Prepares what the action needs (as the owner) and returns the request to try. */
+  request: () => Promise<[method: string, url: string, body?: unknown]>;
+}
+
+const ACTIONS: Action[] = [
+  { name: 'read items, members and projects', least: 'VIEWER', request: async () => ['GET', `/api/v1/items?projectId=${project.id}`] },
+  { name: 'read an item', least: 'VIEWER', request: async () => ['GET', `/api/v1/items/${(await newItem()).id}`] },
+  { name: 'search', least: 'VIEWER', request: async () => ['GET', '/api/v1/search?q=item'] },
+  { name: 'read the inbox', least: 'VIEWER', request: async () => ['GET', '/api/v1/inbox'] },
+  { name: 'create a read-only access token', least: 'VIEWER', request: async () => ['POST', '/api/v1/tokens', { name: 'ci', scope: 'read' }] },
+  { name: 'create an item', least: 'MEMBER', request: async () => ['POST', `/api/v1/projects/${project.id}/items`, { title: 'New work' }] },
+  { name: 'quick-add an item', least: 'MEMBER', request: async () => ['POST', '/api/v1/items/quick-add', { projectId: project.id, text: 'Quick one !high' }] },
+  {
+    name: 'edit an item',
+    least: 'MEMBER',
+    request: async () => {
+      const item = await newItem();
+      return ['PATCH', `/api/v1/items/${item.id}`, { version: item.version, title: 'Edited' }];
+    },
+  },
+  {
+    name: 'move an item on the board',
+    least: 'MEMBER',
+    request: async () => {
+      const item = await newItem();
+      return ['POST', `/api/v1/items/${item.id}/move`, { version: item.version, statusId: project.statuses[2]!.id, afterId: null, beforeId: null }];
+    },
+  },
+  { name: 'trash an item', least: 'MEMBER', request: async () => ['DELETE', `/api/v1/items/${(await newItem()).id}`] },
+  { name: 'comment on an item', least: 'MEMBER', request: async () => ['POST', `/api/v1/items/${(await newItem()).id}/comments`, { body: 'Looks good' }] },
+  { name: 'create a label', least: 'MEMBER', request: async () => ['POST', '/api/v1/labels', { name: `label-${++n}` }] },
+  { name: 'save a view', least: 'MEMBER', request: async () => ['POST', '/api/v1/views', { name: `View ${++n}`, query: {} }] },
+  { name: 'create a read-write access token', least: 'MEMBER', request: async () => ['POST', '/api/v1/tokens', { name: 'bot', scope: 'read_write' }] },
+  { name: 'create a project', least: 'ADMIN', request: async () => ['POST', '/api/v1/projects', { key: `P${++n}X`, name: 'Another' }] },
+  { name: 'edit a project', least: 'ADMIN', request: async () => ['PATCH', `/api/v1/projects/${project.id}`, { description: `Edited ${++n}` }] },
+  { name: 'add a status', least: 'ADMIN', request: async () => ['POST', `/api/v1/projects/${project.id}/statuses`, { name: `Stage ${++n}`, category: 'started' }] },
+  { name: 'invite a member', least: 'ADMIN', request: async () => ['POST', '/api/v1/invites', { role: 'MEMBER' }] },
+  {
+    name: "change a member's role",
+    least: 'ADMIN',
+    request: async () => {
+      const someone = await addUser(server.app, server.databaseUrl, org.id, 'MEMBER');
+      return ['PATCH', `/api/v1/members/${someone.id}`, { role: 'VIEWER' }];
+    },
+  },
+  {
+    name: 'deactivate a member',
+    least: 'ADMIN',
+    request: async () => ['POST', `/api/v1/members/${(await addUser(server.app, server.databaseUrl, org.id, 'MEMBER')).id}/deactivate`],
+  },
+  { name: 'change organization settings', least: 'ADMIN', request: async () => ['PATCH', '/api/v1/organization', { weekStart: 1 }] },
+  { name: 'invite an owner', least: 'OWNER', request: async () => ['POST', '/api/v1/invites', { role: 'OWNER' }] },
+  {
+    name: 'make someone an owner',
+    least: 'OWNER',
+    request: async () => ['PATCH', `/api/v1/members/${(await addUser(server.app, server.databaseUrl, org.id, 'ADMIN')).id}`, { role: 'OWNER' }],
+  },
+  {
+    name: 'deactivate another owner',
+    least: 'OWNER',
+    request: async () => ['POST', `/api/v1/members/${(await addUser(server.app, server.databaseUrl, org.id, 'OWNER')).id}/deactivate`],
+  },
+];
+
+const RANK: Record<TestRole, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  org = await createOrganization(server.app, server.databaseUrl, 'Roles');
+  project = await ok(org.owner, 'POST', '/api/v1/projects', { key: 'ROLE', name: 'Role matrix' });
+});
+afterAll(() => server?.close());
+
+describe('role matrix', () => {
+  for (const role of ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER'] as const) {
+    for (const action of ACTIONS) {
+      const allowed = RANK[role] >= RANK[action.least];
+      it(`${role} ${allowed ? 'may' : 'may not'} ${action.name}`, async () => {
+        const [method, url, body] = await action.request();
+        const response = await org[role].request(method, url, body);
+        if (allowed) {
+          expect(response.statusCode, response.body).toBeLessThan(300);
+        } else {
+          expect(response.statusCode, response.body).toBe(403);
+          expect(response.json().error.code).toBe('forbidden');
+        }
+      });
+    }
+  }
+});
