@@ -6,7 +6,7 @@ import { createTestDatabase, withClient } from './db';
 
 export const TEST_ADMIN_EMAIL = 'owner@example.test';
 
-export async function startTestServer(options: { adminPassword?: string } = {}) {
+export async function startTestServer(options: { adminPassword?: string; logLevel?: string; logStream?: NodeJS.WritableStream } = {}) {
   const database = await createTestDatabase('migrated');
   const seeded = await withClient(database.url, (client) =>
     runSeed(client, {
@@ -21,7 +21,8 @@ export async function startTestServer(options: { adminPassword?: string } = {}) 
     host: '127.0.0.1',
     port: 0,
     publicUrl: 'http://127.0.0.1',
-    logLevel: 'silent',
+    logLevel: options.logLevel ?? 'silent',
+    logStream: options.logStream,
     appVersion: 'test',
   });
   return {

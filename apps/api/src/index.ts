@@ -12,6 +12,8 @@ export interface ApiOptions {
   port: number;
   publicUrl: string;
   logLevel: string;
+  /** Where log lines go (default: stdout). */
+  logStream?: NodeJS.WritableStream;
   appVersion: string;
   migrationsDir?: string;
   webDir?: string;
@@ -89,6 +91,7 @@ export async function startApi(options: ApiOptions) {
       migrations,
       webDir: options.webDir ?? defaultWebDir(),
       logLevel: options.logLevel,
+      logStream: options.logStream,
     });
     await installJobQueue(handle.pool, app.log).catch(async (error: unknown) => {
       await app.close();

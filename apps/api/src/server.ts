@@ -35,12 +35,15 @@ export interface BuildServerOptions {
   /** The web app's build output; the SPA is served from here with index.html as fallback. */
   webDir?: string;
   logLevel: string;
+  /** Where log lines go (default: stdout). */
+  logStream?: NodeJS.WritableStream;
 }
 
-export async function buildServer({ context, migrations, webDir, logLevel }: BuildServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ context, migrations, webDir, logLevel, logStream }: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: logLevel,
+      ...(logStream ? { stream: logStream } : {}),
       redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
       serializers: { req: serializeRequest },
     },
