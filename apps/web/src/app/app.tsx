@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { useLocation, useRoute } from 'wouter';
 import { Button } from '../components/button';
 import { FullPageMessage } from '../components/full-page-message';
@@ -24,15 +24,23 @@ export function App() {
   const [, navigate] = useLocation();
   const [isInvite, inviteParams] = useRoute('/invite/:token');
 
-  // Cached data belongs to one person in one organization: drop it whenever that changes.
+  // Cached data belongs to one person in one organization. When that changes, the cache is
+  // dropped before anything renders for the new identity (in render, not in an effect: an effect
+  // would run after the new pages had already subscribed to the old cache), and the shell is
+  // remounted (`key`) so nothing keeps watching the old queries.
   const who = state.status === 'signed-in' ? `${state.session.user.id}/${state.session.organization.id}` : '';
-  const previous = useRef(who);
-  useEffect(() => {
-    if (previous.current !== who) queryClient.clear();
-    previous.current = who;
-  }, [who, queryClient]);
+  const lastWho = useRef(who);
+  if (who && lastWho.current && who !== lastWho.current) queryClient.clear();
+  if (who) lastWho.current = who;
 
-  const onSignedOut = useCallback((notice?: string) => signedOut(notice), [signedOut]);
+  const onSignedOut = useCallback(
+    (notice?: string) => {
+      queryClient.clear();
+      lastWho.current = '';
+      signedOut(notice);
+    },
+    [signedOut, queryClient],
+  );
   const { signOut, pending: signingOut, error: signOutError } = useSignOut(onSignedOut);
 
   if (state.status === 'loading') {
@@ -92,6 +100,7 @@ export function App() {
       }
       return (
         <SessionProvider
+          key={who}
           session={state.session}
           onSessionChange={signedIn}
           signOut={() => void signOut()}

@@ -45,20 +45,16 @@ export function BoardCard({ item, today, canEdit }: Props) {
       <div className="board-card__top">
         <span className="board-card__key">{item.key}</span>
         <PriorityIcon priority={item.priority} />
+        {item.assignee && <Avatar person={item.assignee} />}
       </div>
       <p className="board-card__title">{item.title}</p>
-      {(item.labels.length > 0 || item.dueDate || item.estimateMinutes || item.assignee) && (
+      {(item.labels.length > 0 || item.dueDate || item.estimateMinutes) && (
         <div className="board-card__meta">
           {item.labels.map((label) => (
             <LabelChip key={label.id} label={label} />
           ))}
           {item.dueDate && <DueChip dueDate={item.dueDate} today={today} done={done} />}
           {item.estimateMinutes ? <EstimateChip minutes={item.estimateMinutes} /> : null}
-          {item.assignee && (
-            <span className="board-card__assignee">
-              <Avatar person={item.assignee} />
-            </span>
-          )}
         </div>
       )}
     </li>

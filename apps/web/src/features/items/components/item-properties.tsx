@@ -82,7 +82,6 @@ export function ItemProperties({ item, project, editable, save }: Props) {
                 {members.map((member) => (
                   <option key={member.id} value={member.id}>
                     {member.name}
-                    {member.handle ? ` (@${member.handle})` : ''}
                   </option>
                 ))}
               </select>
