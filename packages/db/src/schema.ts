@@ -280,6 +280,11 @@ export const items = pgTable(
   (t) => [
     uniqueIndex('items_project_number_key').on(t.projectId, t.number),
     index('items_board_idx').on(t.projectId, t.statusId, t.boardPosition),
+    // The list's sorts within a project, so a page of a 10,000-item project reads a page, not the project.
+    index('items_project_priority_idx').on(t.projectId, t.priority, t.number),
+    index('items_project_due_idx').on(t.projectId, sql`coalesce(${t.dueDate}, 'infinity'::date)`, t.number),
+    index('items_project_updated_idx').on(t.projectId, t.updatedAt),
+    index('items_project_created_idx').on(t.projectId, t.createdAt),
     index('items_assignee_idx').on(t.organizationId, t.assigneeId),
     index('items_due_idx').on(t.organizationId, t.dueDate),
     index('items_parent_idx').on(t.parentId),
