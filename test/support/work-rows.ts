@@ -123,3 +123,61 @@ export async function allNotifications(databaseUrl: string): Promise<Notificatio
     ).rows,
   );
 }
+
+let personCounter = 0;
+
+/**
+ * An organization and people in it, straight in the database (no sign-in: for worker tests).
+ * Each person is a MEMBER with a unique handle, unless given a role.
+ */
+export async function createOrganizationRows<const Names extends readonly string[]>(
+  databaseUrl: string,
+  names: Names,
+  options: { timeZone?: string; roles?: Partial<Record<Names[number], string>> } = {},
+): Promise<{ id: string; people: Record<Names[number], string> }> {
+  return withClient(databaseUrl, async (client) => {
+    const n = ++personCounter;
+    const { rows: [org] } = await client.query<{ id: string }>(
+      'INSERT INTO organizations (name, slug, time_zone) VALUES ($1, $2, $3) RETURNING id',
+      [`Org ${n}`, `org-rows-${n}`, options.timeZone ?? 'UTC'],
+    );
+    const people = {} as Record<Names[number], string>;
+    for (const name of names as readonly Names[number][]) {
+      const handle = `${name.toLowerCase()}-${n}`;
+      const { rows: [user] } = await client.query<{ id: string }>(
+        `INSERT INTO users (email, name, handle, password_hash) VALUES ($1, $2, $3, 'x') RETURNING id`,
+        [`${handle}@example.test`, name, handle],
+      );
+      await client.query('INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3)', [
+        org!.id,
+        user!.id,
+        options.roles?.[name] ?? 'MEMBER',
+      ]);
+      people[name] = user!.id;
+    }
+    return { id: org!.id, people };
+  });
+}
+
+/** A comment and its 'comment' activity row, as POST /items/:id/comments writes them. */
+export async function recordComment(
+  databaseUrl: string,
+  values: { organizationId: string; itemId: string; authorId: string; body?: string; mentions?: string[] },
+): Promise<{ commentId: string; activityId: number }> {
+  const commentId = await withClient(databaseUrl, async (client) => {
+    const { rows: [row] } = await client.query<{ id: string }>(
+      'INSERT INTO comments (organization_id, item_id, author_id, body) VALUES ($1, $2, $3, $4) RETURNING id',
+      [values.organizationId, values.itemId, values.authorId, values.body ?? 'A comment'],
+    );
+    return row!.id;
+  });
+  const activityId = await recordActivity(databaseUrl, {
+    organizationId: values.organizationId,
+    itemId: values.itemId,
+    actorId: values.authorId,
+    field: 'comment',
+    commentId,
+    newValue: { mentions: values.mentions ?? [] },
+  });
+  return { commentId, activityId };
+}
