@@ -36,12 +36,16 @@ type ChangePasswordFormProps = {
   onChanged: (session: SessionResponse) => void;
   /** Secondary action shown beside submit: "Cancel" in settings, "Sign out" when forced. */
   secondary?: ReactNode;
+  /** The forced change starts in the first field; on the profile page the form waits its turn. */
+  autoFocus?: boolean;
 };
 
 const EMPTY: Values = { currentPassword: '', newPassword: '', confirmPassword: '' };
 
 export function ChangePasswordForm(props: ChangePasswordFormProps) {
-  const { email, title, lead, onChanged, secondary } = props;
+  const { email, title, lead, onChanged, secondary, autoFocus = true } = props;
+  // Its own page when forced (h1); one section of the profile page otherwise (h2).
+  const Heading = autoFocus ? 'h1' : 'h2';
   const [values, setValues] = useState<Values>(EMPTY);
   const [problems, setProblems] = useState<Problems>({});
   const [submitting, setSubmitting] = useState(false);
@@ -101,9 +105,9 @@ export function ChangePasswordForm(props: ChangePasswordFormProps) {
       data-testid="change-password-form"
     >
       <header className="form__header">
-        <h1 id="change-password-title" className="form__title">
+        <Heading id="change-password-title" className="form__title">
           {title}
-        </h1>
+        </Heading>
         <div className="form__lead">{lead}</div>
       </header>
       {problems.form && <Alert testId="change-password-error">{problems.form}</Alert>}
@@ -112,7 +116,7 @@ export function ChangePasswordForm(props: ChangePasswordFormProps) {
         {...input('currentPassword')}
         label="Current password"
         autoComplete="current-password"
-        autoFocus
+        autoFocus={autoFocus}
       />
       <TextField
         {...input('newPassword')}

@@ -158,7 +158,7 @@ export function ItemProperties({ item, project, editable, save }: Props) {
       </dl>
 
       <div className="item-properties__actions">
-        {!item.deletedAt && (
+        {editable && (
           <Button
             size="small"
             onClick={() => watch.mutate({ item, watch: !item.watching })}
