@@ -60,7 +60,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function resolveLabels(db: Executor, caller: Caller, given: string[]): Promise<LabelRow[]> {
   const ids = [...new Set(given.filter((g) => UUID.test(g)).map((g) => g.toLowerCase()))];
-  const names = [...new Map(given.filter((g) => !UUID.test(g)).map((g) => g.trim()).filter(Boolean).map((n) => [n.toLowerCase(), n])).values()];
+  // The first spelling of a name wins when it has to be created.
+  const names: string[] = [];
+  for (const name of given.filter((g) => !UUID.test(g)).map((g) => g.trim())) {
+    if (name && !names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+  }
   const byId = await findLabelRowsByIds(db, caller.organization.id, ids);
   if (byId.length !== ids.length) {
     throw new AppError('validation_failed', 'One of the labels does not exist (any more). Reload and choose again.', { field: 'labels' });

@@ -1,7 +1,7 @@
 // The item list behind boards, lists and built-in views: filters, a sort, and keyset pagination
 // (a page continues strictly after the last row's sort key + id, so pages never overlap or skip,
 // however deep). One query per page; labels come in one more (`labelsOfItems`).
-import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { itemLabels, items, organizations, projects, statuses } from '../schema';
 import { assignee, itemSummaryColumns } from './items.repo';
@@ -65,7 +65,8 @@ function sortKeys(sort: ItemSort, order: 'asc' | 'desc'): { expr: SQL; type: Key
     case 'due':
       // Items without a due date come last in both directions.
       return [
-        { expr: sql`coalesce(${items.dueDate}, ${order === 'asc' ? 'infinity' : '-infinity'}::date)`, type: 'date' },
+        // A literal, not a parameter: the asc expression must match items_project_due_idx.
+        { expr: sql`coalesce(${items.dueDate}, ${sql.raw(order === 'asc' ? "'infinity'" : "'-infinity'")}::date)`, type: 'date' },
         { expr: sql`${items.number}`, type: 'int' },
       ];
     case 'updated':
@@ -103,11 +104,7 @@ function conditions(filter: ItemListFilter): SQL[] {
   }
   if (filter.assignedTo) where.push(eq(items.assigneeId, filter.assignedTo));
   if (filter.labelIds?.length) {
-    where.push(
-      exists(
-        sql`SELECT 1 FROM ${itemLabels} WHERE ${itemLabels.itemId} = ${items.id} AND ${inArray(itemLabels.labelId, filter.labelIds)}`,
-      ),
-    );
+    where.push(sql`EXISTS (SELECT 1 FROM ${itemLabels} WHERE ${itemLabels.itemId} = ${items.id} AND ${inArray(itemLabels.labelId, filter.labelIds)})`);
   }
   if (filter.priorities?.length) where.push(inArray(items.priority, filter.priorities));
   if (filter.statusCategories?.length) where.push(inArray(statuses.category, filter.statusCategories));
@@ -126,8 +123,9 @@ function conditions(filter: ItemListFilter): SQL[] {
   return where.filter((c): c is SQL => c !== undefined);
 }
 
-/** One page of items (`limit` + 1 rows are read to know whether another page follows). */
-export async function listItemRows(db: Executor, filter: ItemListFilter, page: ItemListPage) {
+/** The page's query, unexecuted (for `listItemRows`, and for EXPLAIN in tests). */
+export function itemListQuery(db: Executor, filter: ItemListFilter, page: ItemListPage) {
+  if (page.sort === 'board' && filter.projectId) return boardQuery(db, filter, page);
   const keys = sortKeys(page.sort, page.order);
   const where = conditions(filter);
   if (page.after) {
@@ -139,7 +137,7 @@ export async function listItemRows(db: Executor, filter: ItemListFilter, page: I
     where.push(page.order === 'asc' ? sql`(${mine}) > (${theirs})` : sql`(${mine}) < (${theirs})`);
   }
   const direction = page.order === 'asc' ? asc : desc;
-  const rows = await db
+  return db
     .select({
       ...itemSummaryColumns,
       sortKeys: sql<string[]>`ARRAY[${sql.join(keys.map((k) => sql`(${k.expr})::text`), sql`, `)}]`,
@@ -151,6 +149,58 @@ export async function listItemRows(db: Executor, filter: ItemListFilter, page: I
     .where(and(...where))
     .orderBy(...keys.map((k) => direction(k.expr)), direction(items.id))
     .limit(page.limit + 1);
+}
+
+/**
+ * A project's board order (status position, then position in the column) without sorting the
+ * whole project: for each status in order, a LATERAL walk of items_board_idx that stops after a
+ * page's worth of rows. Same rows, same cursor as the general query.
+ */
+function boardQuery(db: Executor, filter: ItemListFilter, page: ItemListPage) {
+  const direction = page.order === 'asc' ? asc : desc;
+  const after = page.after;
+  const itemWhere = [...conditions(filter), eq(items.statusId, statuses.id)];
+  if (after) {
+    const [position, boardPosition] = after.keys as [string, string];
+    const [beyond, bound, open] = page.order === 'asc' ? [sql`>`, sql`>=`, '-Infinity'] : [sql`<`, sql`<=`, 'Infinity'];
+    itemWhere.push(
+      sql`(${statuses.position} <> ${position}::int OR (${items.boardPosition}, ${items.id}) ${beyond} (${boardPosition}::float8, ${after.id}::uuid))`,
+      // The same bound in a form the index can seek to, so a deep page does not walk the column's start.
+      sql`${items.boardPosition} ${bound} CASE WHEN ${statuses.position} = ${position}::int THEN ${boardPosition}::float8 ELSE ${open}::float8 END`,
+    );
+  }
+  const { projectKey: _key, statusName: _name, statusCategory: _category, assigneeName: _an, assigneeHandle: _ah, ...itemColumns } = itemSummaryColumns;
+  const column = db
+    .select(itemColumns)
+    .from(items)
+    .where(and(...itemWhere))
+    .orderBy(direction(items.boardPosition), direction(items.id))
+    .limit(page.limit + 1)
+    .as('i');
+  const statusWhere = [eq(statuses.projectId, filter.projectId!)];
+  if (after) statusWhere.push(page.order === 'asc' ? sql`${statuses.position} >= ${after.keys[0]}::int` : sql`${statuses.position} <= ${after.keys[0]}::int`);
+  return db
+    .select({
+      ...column._.selectedFields,
+      projectKey: projects.key,
+      statusName: statuses.name,
+      statusCategory: statuses.category,
+      assigneeName: assignee.name,
+      assigneeHandle: assignee.handle,
+      sortKeys: sql<string[]>`ARRAY[${statuses.position}::text, ${column.boardPosition}::text]`,
+    })
+    .from(statuses)
+    .innerJoinLateral(column, sql`true`)
+    .innerJoin(projects, eq(projects.id, statuses.projectId))
+    .leftJoin(assignee, eq(assignee.id, column.assigneeId))
+    .where(and(...statusWhere))
+    .orderBy(direction(statuses.position), direction(column.boardPosition), direction(column.id))
+    .limit(page.limit + 1);
+}
+
+/** One page of items (`limit` + 1 rows are read to know whether another page follows). */
+export async function listItemRows(db: Executor, filter: ItemListFilter, page: ItemListPage) {
+  const rows = await itemListQuery(db, filter, page);
   const more = rows.length > page.limit;
   const pageRows = more ? rows.slice(0, page.limit) : rows;
   const last = pageRows.at(-1);

@@ -1,0 +1,103 @@
+// The item list on a 10,000-item project (among others): each sort's page query walks an index
+// and reads about a page of items, never the whole project. Plans, not timings: the numbers are
+// bench/api.mjs's job.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, itemListQuery, type DatabaseHandle, type ItemListFilter, type ItemListPage } from '@rytask/db';
+import { createOrganization } from '../../../../../test/support/api';
+import { withClient } from '../../../../../test/support/db';
+import { startTestServer } from '../../../../../test/support/server';
+import { createProject } from '../../../../../test/support/work';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let org: Awaited<ReturnType<typeof createOrganization>>;
+let handle: DatabaseHandle;
+let big: { id: string };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  org = await createOrganization(server.app, server.databaseUrl);
+  big = await createProject(org.admin, { key: 'BIG' });
+  const others = [await createProject(org.admin), await createProject(org.admin), await createProject(org.admin)];
+  await withClient(server.databaseUrl, async (client) => {
+    for (const [projectId, count] of [[big.id, 10_000], ...others.map((o) => [o.id, 2_000])] as [string, number][]) {
+      await client.query(
+        `INSERT INTO items (organization_id, project_id, number, title, status_id, priority, assignee_id, due_date,
+                            board_position, created_by, created_at, updated_at)
+         SELECT p.organization_id, p.id, g, 'Item ' || g,
+                (SELECT id FROM statuses s WHERE s.project_id = p.id ORDER BY position OFFSET (g % 6) LIMIT 1),
+                (ARRAY['urgent','high','medium','low','none'])[1 + g % 5]::item_priority,
+                CASE WHEN g % 3 = 0 THEN NULL ELSE $3::uuid END,
+                CASE WHEN g % 4 = 0 THEN NULL ELSE current_date + (g % 60) - 30 END,
+                g, p.created_by, now() - g * interval '1 minute', now() - g * interval '1 second'
+           FROM projects p, generate_series(1, $2::int) g WHERE p.id = $1`,
+        [projectId, count, org.member.id],
+      );
+      await client.query('UPDATE projects SET next_item_number = $2 + 1 WHERE id = $1', [projectId, count]);
+    }
+    await client.query('ANALYZE');
+  });
+  handle = createDatabase(server.databaseUrl);
+});
+afterAll(async () => {
+  await handle?.close();
+  await server?.close();
+});
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
+  Plans?: PlanNode[];
+}
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+/** Rows an items scan read (returned or filtered out), all loops together. */
+const rowsRead = (scans: PlanNode[]) =>
+  scans.reduce((sum, n) => sum + (n['Actual Rows'] + (n['Rows Removed by Filter'] ?? 0)) * n['Actual Loops'], 0);
+
+async function plan(filter: Partial<ItemListFilter>, page: Partial<ItemListPage>): Promise<PlanNode[]> {
+  const query = itemListQuery(
+    handle.db,
+    { organizationId: org.id, trashed: false, projectId: big.id, ...filter },
+    { sort: 'board', order: 'asc', limit: 50, ...page },
+  ).toSQL();
+  const { rows } = await handle.pool.query(`EXPLAIN (ANALYZE, FORMAT JSON, TIMING OFF) ${query.sql}`, query.params as unknown[]);
+  return nodes(rows[0]['QUERY PLAN'][0].Plan);
+}
+
+describe('the item list on a 10,000-item project', () => {
+  const cases: [string, Partial<ItemListPage>, string][] = [
+    ['board', { sort: 'board' }, 'items_board_idx'],
+    ['board, descending', { sort: 'board', order: 'desc' }, 'items_board_idx'],
+    ['board, a deep page', { sort: 'board', after: { keys: ['3', '6000'], id: '00000000-0000-4000-8000-000000000000' } }, 'items_board_idx'],
+    ['number', { sort: 'number' }, 'items_project_number_key'],
+    ['priority', { sort: 'priority' }, 'items_project_priority_idx'],
+    ['due date', { sort: 'due' }, 'items_project_due_idx'],
+    ['recently updated', { sort: 'updated', order: 'desc' }, 'items_project_updated_idx'],
+    ['created', { sort: 'created' }, 'items_project_created_idx'],
+  ];
+  for (const [name, page, index] of cases) {
+    it(`reads a page through ${index} when sorted by ${name}`, async () => {
+      const scans = (await plan({}, page)).filter((n) => n['Relation Name'] === 'items');
+      expect(scans.map((n) => n['Index Name'])).toEqual(scans.map(() => index));
+      // A page and its look-ahead, per board column at most.
+      expect(rowsRead(scans)).toBeLessThanOrEqual(6 * 51);
+    });
+  }
+
+  it('filters without reading the whole project when the board is filtered to open work', async () => {
+    const scans = (await plan({ openOnly: true, assignee: { ids: [org.member.id], unassigned: false } }, { sort: 'board' })).filter(
+      (n) => n['Relation Name'] === 'items',
+    );
+    expect(scans.every((n) => n['Index Name'] === 'items_board_idx')).toBe(true);
+    // Done and Cancelled are skipped whole; an open column is walked until a page of matches (or its
+    // end: one column here has none of the member's items). Far from the 10,000 of a full scan.
+    expect(rowsRead(scans)).toBeLessThanOrEqual(2_500);
+  });
+});
