@@ -74,7 +74,7 @@ export async function screenshotBothSchemes(page: Page, name: string): Promise<v
     await page.emulateMedia({ colorScheme: scheme });
     // Let transitions and lazy images settle before the picture is taken.
     await page.waitForTimeout(150);
-    await page.screenshot({ path: `${SCREENSHOTS}${name}-${scheme}.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}${name}-${scheme}.png`, fullPage: true });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
