@@ -2,7 +2,7 @@ import type { SessionResponse } from '@rytask/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/server';
-import { assertWebBuilt, launchBrowser, signIn } from './browser';
+import { assertWebBuilt, launchBrowser, screenshotBothSchemes, signIn } from './browser';
 
 const NEW_PASSWORD = 'correct horse battery staple';
 
@@ -42,6 +42,7 @@ describe('signing in to the web app', () => {
     const changeForm = page.getByTestId('change-password-form');
     await changeForm.waitFor();
     expect(await changeForm.textContent()).toContain('Your password was generated at install');
+    await screenshotBothSchemes(page, 'first-sign-in');
 
     await changeForm.getByLabel('Current password').fill(generated);
     await changeForm.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
