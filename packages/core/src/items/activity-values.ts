@@ -1,6 +1,6 @@
 // How item activity records values, so that history reads well after renames and deletions:
 // people and statuses by id and name, labels as sorted names, parents by id and key.
-import type { LabelRow, WorkPerson } from '@rytask/db';
+import { enqueueNotificationDelivery, insertActivityRows, type ActivityInsert, type Executor, type LabelRow, type WorkPerson } from '@rytask/db';
 
 export interface FieldChange {
   field: 'title' | 'description' | 'status' | 'priority' | 'assignee' | 'labels' | 'estimate' | 'dueDate' | 'parent';
@@ -18,3 +18,13 @@ export const labelNames = (labels: Pick<LabelRow, 'name'>[]) =>
 
 export const sameIds = (a: { id: string }[], b: { id: string }[]) =>
   a.length === b.length && a.every((x) => b.some((y) => y.id === x.id));
+
+/**
+ * Writes activity rows in the caller's transaction and queues their delivery to inboxes in it
+ * (the worker reads the rows; a rolled-back write queues nothing).
+ */
+export async function recordActivity(tx: Executor, rows: ActivityInsert[]): Promise<void> {
+  if (rows.length === 0) return;
+  await insertActivityRows(tx, rows);
+  await enqueueNotificationDelivery(tx);
+}

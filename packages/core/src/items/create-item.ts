@@ -3,7 +3,6 @@
 import {
   addWatchers,
   endOfColumn,
-  insertActivityRows,
   insertItemRow,
   replaceItemLabels,
   takeItemNumber,
@@ -14,6 +13,7 @@ import { resolveLabels } from '../labels/labels';
 import { assertRole } from '../policies/roles';
 import { getProject } from '../projects/projects';
 import type { Caller } from '../session';
+import { personValue, recordActivity } from './activity-values';
 import { getItem, type ItemDetailView } from './item-view';
 import { requireAssignable, requireProjectStatus, requireValidParent, sourceOf } from './rules';
 
@@ -23,7 +23,7 @@ export async function createItem(db: Database, caller: Caller, projectId: string
   // Without a status the item goes to the project's first one.
   const status = await requireProjectStatus(db, project.id, input.statusId);
   const assigneeId = input.assigneeId ?? null;
-  if (assigneeId) await requireAssignable(db, caller, assigneeId);
+  const assignee = assigneeId ? await requireAssignable(db, caller, assigneeId) : null;
 
   const itemId = await db.transaction(async (tx) => {
     const labels = await resolveLabels(tx, caller, input.labels ?? []);
@@ -48,13 +48,14 @@ export async function createItem(db: Database, caller: Caller, projectId: string
       boardPosition: await endOfColumn(tx, status.id),
     });
     await replaceItemLabels(tx, item.id, labels.map((l) => l.id));
-    await insertActivityRows(tx, [
+    await recordActivity(tx, [
       {
         organizationId: caller.organization.id,
         itemId: item.id,
         actorId: caller.user.id,
         field: 'created',
-        newValue: { key: `${project.key}-${number}`, title: item.title },
+        // The assignee here is what tells the inbox to notify them (see policies/notifications.ts).
+        newValue: { key: `${project.key}-${number}`, title: item.title, assignee: personValue(assignee) },
       },
     ]);
     await addWatchers(tx, item.id, [caller.user.id, ...(assigneeId ? [assigneeId] : [])]);

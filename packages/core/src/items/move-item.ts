@@ -1,11 +1,11 @@
 // A board drop: the item goes to a status's column between two neighbours (null at a column's
 // end). Its position is the midpoint of theirs; when repeated drops have squeezed the gap below
 // MIN_GAP the column is renumbered first. A status change is recorded in the activity.
-import { columnPositions, endOfColumn, insertActivityRows, renumberColumn, updateItemIfVersion, type Database, type Executor } from '@rytask/db';
+import { columnPositions, endOfColumn, renumberColumn, updateItemIfVersion, type Database, type Executor } from '@rytask/db';
 import { AppError } from '../errors';
 import { assertRole } from '../policies/roles';
 import type { Caller } from '../session';
-import { statusValue } from './activity-values';
+import { recordActivity, statusValue } from './activity-values';
 import { findItem, getItem, inTrash, staleVersion, type ItemDetailView } from './item-view';
 import { requireProjectStatus } from './rules';
 
@@ -56,7 +56,7 @@ export async function moveItem(db: Database, caller: Caller, itemId: string, mov
     const updated = await updateItemIfVersion(tx, itemId, move.version, { statusId: status.id, boardPosition: position });
     if (!updated) throw staleVersion();
     if (status.id !== current.statusId) {
-      await insertActivityRows(tx, [
+      await recordActivity(tx, [
         {
           organizationId: caller.organization.id,
           itemId,

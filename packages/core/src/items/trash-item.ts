@@ -1,8 +1,9 @@
 // The per-project trash: deleting moves an item there (it keeps its number, which is never
 // reused); restoring brings it back. Both are recorded in the activity. Sub-tasks stay as they are.
-import { insertActivityRows, setItemTrashed, type Database } from '@rytask/db';
+import { setItemTrashed, type Database } from '@rytask/db';
 import { assertRole } from '../policies/roles';
 import type { Caller } from '../session';
+import { recordActivity } from './activity-values';
 import { findItem, getItem, type ItemDetailView } from './item-view';
 
 /** Idempotent: deleting an item already in the trash changes nothing. */
@@ -11,7 +12,7 @@ export async function trashItem(db: Database, caller: Caller, itemId: string): P
   assertRole(caller, 'MEMBER');
   await db.transaction(async (tx) => {
     if (!(await setItemTrashed(tx, itemId, caller.user.id))) return;
-    await insertActivityRows(tx, [{ organizationId: caller.organization.id, itemId, actorId: caller.user.id, field: 'deleted' }]);
+    await recordActivity(tx, [{ organizationId: caller.organization.id, itemId, actorId: caller.user.id, field: 'deleted' }]);
   });
 }
 
@@ -21,7 +22,7 @@ export async function restoreItem(db: Database, caller: Caller, itemId: string):
   assertRole(caller, 'MEMBER');
   await db.transaction(async (tx) => {
     if (!(await setItemTrashed(tx, itemId, null))) return;
-    await insertActivityRows(tx, [{ organizationId: caller.organization.id, itemId, actorId: caller.user.id, field: 'restored' }]);
+    await recordActivity(tx, [{ organizationId: caller.organization.id, itemId, actorId: caller.user.id, field: 'restored' }]);
   });
   return getItem(db, caller, itemId);
 }

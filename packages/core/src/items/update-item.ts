@@ -4,7 +4,6 @@
 import {
   addWatchers,
   endOfColumn,
-  insertActivityRows,
   labelsOfItems,
   lockProject,
   replaceItemLabels,
@@ -16,7 +15,7 @@ import type { UpdateItem } from '@rytask/contracts';
 import { resolveLabels } from '../labels/labels';
 import { assertRole } from '../policies/roles';
 import type { Caller } from '../session';
-import { labelNames, personValue, sameIds, statusValue, type FieldChange } from './activity-values';
+import { labelNames, personValue, recordActivity, sameIds, statusValue, type FieldChange } from './activity-values';
 import { findItem, getItem, inTrash, staleVersion, type ItemDetailView } from './item-view';
 import { requireAssignable, requireProjectStatus, requireValidParent } from './rules';
 
@@ -78,7 +77,7 @@ export async function updateItem(db: Database, caller: Caller, itemId: string, i
     const updated = await updateItemIfVersion(tx, itemId, input.version, patch);
     if (!updated) throw staleVersion();
     if (labelIds) await replaceItemLabels(tx, itemId, labelIds);
-    await insertActivityRows(
+    await recordActivity(
       tx,
       changes.map((c) => ({ organizationId: caller.organization.id, itemId, actorId: caller.user.id, ...c })),
     );

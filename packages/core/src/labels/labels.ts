@@ -1,6 +1,7 @@
 // Labels of the organization: names unique case-insensitively. Members and above manage them.
 import {
   deleteLabelRow,
+  enqueueNotificationDelivery,
   findLabelRow,
   findLabelRowsByIds,
   findOrCreateLabelsByName,
@@ -49,7 +50,10 @@ export async function updateLabel(db: Database, caller: Caller, labelId: string,
 export async function deleteLabel(db: Database, caller: Caller, labelId: string): Promise<void> {
   const label = await findLabel(db, caller, labelId);
   assertRole(caller, 'MEMBER');
-  await db.transaction((tx) => deleteLabelRow(tx, label, caller.user.id));
+  await db.transaction(async (tx) => {
+    await deleteLabelRow(tx, label, caller.user.id);
+    await enqueueNotificationDelivery(tx);
+  });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

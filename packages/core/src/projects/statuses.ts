@@ -2,6 +2,7 @@
 // Managing statuses is for owners and admins.
 import {
   deleteStatusRow,
+  enqueueNotificationDelivery,
   findStatusRow,
   insertStatuses,
   listStatusRows,
@@ -96,5 +97,7 @@ export async function deleteStatus(db: Database, caller: Caller, statusId: strin
       to: { id: target.id, name: target.name },
     });
     await deleteStatusRow(tx, statusId);
+    // The moves are status changes: watchers hear about them.
+    await enqueueNotificationDelivery(tx);
   });
 }

@@ -77,8 +77,16 @@ describe('creating items', () => {
     const plain = await createItem(org.member, project.id, { title: 'Plain' });
     expect(plain).toMatchObject({ statusId: project.statuses[0].id, priority: 'none', assignee: null, labels: [], estimateMinutes: null, dueDate: null });
     expect(await activityOf(plain.id)).toEqual([
-      expect.objectContaining({ field: 'created', actor: expect.objectContaining({ id: org.member.id }), newValue: { key: plain.key, title: 'Plain' } }),
+      expect.objectContaining({ field: 'created', actor: expect.objectContaining({ id: org.member.id }), newValue: { key: plain.key, title: 'Plain', assignee: null } }),
     ]);
+  });
+
+  it('queues inbox delivery with the change: a new item assigned to someone names them in its created row', async () => {
+    const project = await createProject(org.admin);
+    const item = await createItem(org.member, project.id, { assigneeId: org.admin.id });
+    expect((await activityOf(item.id))[0].newValue).toEqual({ key: item.key, title: item.title, assignee: { id: org.admin.id, name: org.admin.name } });
+    // One keyed job absorbs a burst of writes (notification-delivery.repo.ts): it is there, once.
+    expect(await query(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'deliver-notifications'`)).toEqual([{ n: 1 }]);
   });
 
   it('makes the creator and the assignee watchers', async () => {
