@@ -19,7 +19,7 @@ import { linkablePeople, mentionedMembers } from './mentions';
 export const itemInTrash = () => new AppError('not_found', 'This item is in the trash. Restore it first.');
 
 /**
- * MEMBER+. The author starts watching the item; the activity row names the active members the
+ * MEMBER+ (checked after the lookup: another organization's item is 404 for every role). The author starts watching the item; the activity row names the active members the
  * comment mentions, and the worker notifies them and the other watchers.
  */
 export async function createComment(
@@ -28,13 +28,13 @@ export async function createComment(
   itemId: string,
   input: { body: string },
 ): Promise<{ comment: CommentRow; people: MentionablePerson[] }> {
-  assertRole(caller, 'MEMBER');
   const organizationId = caller.organization.id;
   const body = withoutNul(input.body).trim();
   if (!body) throw new AppError('validation_failed', 'Write something first', { field: 'body' });
   return db.transaction(async (tx) => {
     const item = await findItemForComments(tx, organizationId, itemId, { lock: true });
     if (!item) throw itemNotFound();
+    assertRole(caller, 'MEMBER');
     if (item.deletedAt) throw itemInTrash();
     const commentId = await insertComment(tx, { organizationId, itemId, authorId: caller.user.id, body });
     await ensureItemWatcher(tx, itemId, caller.user.id);

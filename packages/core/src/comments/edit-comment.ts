@@ -28,13 +28,13 @@ export async function editComment(
   commentId: string,
   input: { body: string },
 ): Promise<{ comment: CommentRow; people: MentionablePerson[] }> {
-  assertRole(caller, 'MEMBER');
   const organizationId = caller.organization.id;
   const body = withoutNul(input.body).trim();
   if (!body) throw new AppError('validation_failed', 'Write something first', { field: 'body' });
   return db.transaction(async (tx) => {
     const comment = await findComment(tx, organizationId, commentId);
     if (!comment) throw commentNotFound();
+    assertRole(caller, 'MEMBER');
     assertCanEditComment(caller, comment);
     const item = await findItemForComments(tx, organizationId, comment.itemId, { lock: true });
     if (!item || item.deletedAt) throw itemInTrash();

@@ -58,11 +58,11 @@ export async function createSavedView(db: Database, caller: Caller, input: Saved
 
 /** The owner only. Someone else's personal view does not exist for the caller (404). */
 export async function updateSavedView(db: Database, caller: Caller, id: string, input: Partial<SavedViewInput>): Promise<SavedView> {
-  assertRole(caller, 'MEMBER');
   const organizationId = caller.organization.id;
   return db.transaction(async (tx) => {
     const view = await findVisibleSavedView(tx, organizationId, caller.user.id, id);
     if (!view) throw viewNotFound();
+    assertRole(caller, 'MEMBER');
     assertCanEditSavedView(caller, view);
     await assertProject(tx, organizationId, input.projectId);
     await updateSavedViewRow(tx, organizationId, id, withoutNul(input));
@@ -72,11 +72,11 @@ export async function updateSavedView(db: Database, caller: Caller, id: string, 
 
 /** The owner; an OWNER or ADMIN may also delete a shared view. */
 export async function deleteSavedView(db: Database, caller: Caller, id: string): Promise<void> {
-  assertRole(caller, 'MEMBER');
   const organizationId = caller.organization.id;
   await db.transaction(async (tx) => {
     const view = await findVisibleSavedView(tx, organizationId, caller.user.id, id);
     if (!view) throw viewNotFound();
+    assertRole(caller, 'MEMBER');
     assertCanDeleteSavedView(caller, view);
     await deleteSavedViewRow(tx, organizationId, id);
   });
