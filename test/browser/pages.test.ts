@@ -74,11 +74,11 @@ describe('the web app’s other pages', () => {
     // j / k move through the rows.
     await page.locator('body').click({ position: { x: 5, y: 400 } });
     await page.keyboard.press('j');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Patch the VPN');
+    expect(await page.locator(':focus').textContent()).toBe('Patch the VPN');
     await page.keyboard.press('j');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Rotate API keys');
+    expect(await page.locator(':focus').textContent()).toBe('Rotate API keys');
     await page.keyboard.press('k');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Patch the VPN');
+    expect(await page.locator(':focus').textContent()).toBe('Patch the VPN');
 
     // Save it as a personal view: it appears in the side nav and reopens with the same filters.
     await page.getByTestId('save-view').click();
@@ -213,13 +213,13 @@ describe('the web app’s other pages', () => {
     await screenshotBothSchemes(page, 'profile');
 
     // Light system setting, dark chosen in the app: dark it stays, after a reload too.
-    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const background = () => page.locator('body').evaluate((body) => body.ownerDocument.defaultView?.getComputedStyle(body).backgroundColor);
     const light = await background();
     await page.getByRole('radio', { name: /^Dark/ }).check();
     expect(await background()).not.toBe(light);
     await page.reload();
     await page.getByTestId('profile-form').waitFor();
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     expect(await background()).not.toBe(light);
     // The header toggle cycles on: dark → as the system (light here).
     await page.getByTestId('theme-toggle').click();

@@ -177,7 +177,7 @@ describe('the work loop in the web app', () => {
     // With the keyboard: j/k move through cards, Space picks one up, arrows move it, Space drops.
     await page.getByTestId('card-WEB-1').focus();
     await page.keyboard.press('j');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('card-WEB-3');
+    expect(await page.locator(':focus').getAttribute('data-testid')).toBe('card-WEB-3');
     // dnd-kit measures and animates between key presses; give each step a moment, as a person would.
     for (const key of ['Space', 'ArrowUp', 'Space']) {
       await page.keyboard.press(key);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert } from '../components/alert';
 import { AppHeader } from '../features/shell/components/app-header';
+import { ShortcutsDialog } from '../features/shell/components/shortcuts-dialog';
 import { SideNav } from '../features/shell/components/side-nav';
 import { QuickAddDialog } from '../features/quick-add/components/quick-add-dialog';
 import { useHotkey } from '../lib/hotkeys';
@@ -12,6 +13,7 @@ import { useSessionContext } from './session-context';
 export function AppShell({ signOutError }: { signOutError?: string }) {
   const { canEdit } = useSessionContext();
   const [quickAddOpen, setQuickAddOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
 
   useHotkey(
     'c',
@@ -21,6 +23,7 @@ export function AppShell({ signOutError }: { signOutError?: string }) {
     },
     canEdit,
   );
+  useHotkey('?', () => setShortcutsOpen(true));
   useRovingHotkeys();
 
   return (
@@ -28,7 +31,7 @@ export function AppShell({ signOutError }: { signOutError?: string }) {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <AppHeader onQuickAdd={() => setQuickAddOpen(true)} />
+      <AppHeader onQuickAdd={() => setQuickAddOpen(true)} onShortcuts={() => setShortcutsOpen(true)} />
       <div className="app-shell__body">
         <SideNav />
         <main className="app-shell__main" id="main" tabIndex={-1}>
@@ -36,6 +39,7 @@ export function AppShell({ signOutError }: { signOutError?: string }) {
           <AppRoutes />
         </main>
       </div>
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       {canEdit && <QuickAddDialog open={quickAddOpen} onClose={() => setQuickAddOpen(false)} />}
     </div>
   );

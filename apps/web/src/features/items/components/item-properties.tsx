@@ -1,5 +1,5 @@
 import type { Item, Priority, Project } from '@rytask/contracts';
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { Button } from '../../../components/button';
 import { formatExact, formatMinutes, formatWhen } from '../../../lib/format';

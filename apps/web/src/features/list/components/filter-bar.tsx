@@ -1,5 +1,5 @@
 import type { Project } from '@rytask/contracts';
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Button } from '../../../components/button';
 import { useLabels, useMembers } from '../../items/api/reference-data';
 import { CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, STATUS_CATEGORIES } from '../../items/components/item-bits';
@@ -13,13 +13,16 @@ export function FilterBar({ state, onChange }: Props) {
   const labels = useLabels();
   const [text, setText] = useState(state.q ?? '');
 
-  // Typing filters after a short pause, not on every key.
+  // Typing filters after a short pause, not on every key. Only the text restarts the pause: the
+  // latest onChange and q are read through a ref, so a re-render does not postpone the filter.
+  const latest = useRef({ onChange, q: state.q });
+  latest.current = { onChange, q: state.q };
   useEffect(() => setText(state.q ?? ''), [state.q]);
   useEffect(() => {
-    if ((state.q ?? '') === text.trim()) return;
-    const timer = window.setTimeout(() => onChange({ q: text.trim() || undefined }), 300);
+    if ((latest.current.q ?? '') === text.trim()) return;
+    const timer = window.setTimeout(() => latest.current.onChange({ q: text.trim() || undefined }), 300);
     return () => window.clearTimeout(timer);
-  }, [text]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [text]);
 
   return (
     <div className="filter-bar" role="group" aria-label="Filters" data-testid="filter-bar">

@@ -7,7 +7,7 @@ import { HeaderSearch } from './header-search';
 import { ThemeToggle } from './theme-toggle';
 import { UserMenu } from './user-menu';
 
-export function AppHeader({ onQuickAdd }: { onQuickAdd: () => void }) {
+export function AppHeader({ onQuickAdd, onShortcuts }: { onQuickAdd: () => void; onShortcuts: () => void }) {
   const { session, canEdit, signOut, signingOut } = useSessionContext();
   return (
     <header className="app-header">
@@ -34,7 +34,7 @@ export function AppHeader({ onQuickAdd }: { onQuickAdd: () => void }) {
       </div>
       <div className="app-header__account">
         <ThemeToggle />
-        <UserMenu session={session} />
+        <UserMenu session={session} onShortcuts={onShortcuts} />
         <Button variant="quiet" onClick={signOut} pending={signingOut} data-testid="sign-out">
           Sign out
         </Button>

@@ -21,13 +21,14 @@ function initialsOf(name: string, email: string): string {
 
 type UserMenuProps = {
   session: SessionResponse;
+  onShortcuts: () => void;
 };
 
 /**
  * Who is signed in, with account actions behind a disclosure button. A disclosure (not an ARIA
  * menu) because it holds only a couple of ordinary buttons: Tab reaches them, Escape closes.
  */
-export function UserMenu({ session }: UserMenuProps) {
+export function UserMenu({ session, onShortcuts }: UserMenuProps) {
   const { user, role } = session;
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -92,6 +93,16 @@ export function UserMenu({ session }: UserMenuProps) {
         <Link href="/settings/tokens" className="user-menu__action" onClick={() => setOpen(false)}>
           Access tokens
         </Link>
+        <button
+          type="button"
+          className="user-menu__action"
+          onClick={() => {
+            setOpen(false);
+            onShortcuts();
+          }}
+        >
+          Keyboard shortcuts <kbd className="kbd">?</kbd>
+        </button>
       </div>
     </div>
   );
