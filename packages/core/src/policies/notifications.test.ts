@@ -9,7 +9,7 @@ const item = '44444444-4444-4444-8444-444444444444';
 const comment = '55555555-5555-4555-8555-555555555555';
 
 const activity = (field: string, newValue: unknown, extra: Partial<PendingActivity> = {}): PendingActivity => ({
-  id: 7, organizationId: 'org', itemId: item, actorId: ann, field, newValue, commentId: null, commentExists: false, ...extra,
+  id: 7, organizationId: 'org', itemId: item, actorId: ann, field, newValue, commentId: null, commentExists: false, itemAssigneeId: null, ...extra,
 });
 const everyone = { watchers: [ann, bob, cat], activeMembers: new Set([ann, bob, cat]) };
 const who = (events: ReturnType<typeof notificationsForActivity>) => events.map((e) => [e.userId, e.kind]);
@@ -26,6 +26,12 @@ describe('notification rules', () => {
       expect(notificationsForActivity(activity('assignee', value), everyone)).toEqual([]);
       expect(notificationsForActivity(activity('created', value), everyone)).toEqual([]);
     }
+  });
+
+  it('takes the item’s assignee for a created row that names none, and none when it names null', () => {
+    expect(who(notificationsForActivity(activity('created', { key: 'OPS-1', title: 'x' }, { itemAssigneeId: cat }), everyone))).toEqual([[cat, 'assigned']]);
+    expect(notificationsForActivity(activity('created', { assigneeId: null }, { itemAssigneeId: cat }), everyone)).toEqual([]);
+    expect(notificationsForActivity(activity('created', null, { itemAssigneeId: ann }), everyone)).toEqual([]); // the creator themselves
   });
 
   it('keys each notification by kind and item, with the activity as its event', () => {

@@ -73,15 +73,16 @@ const asUserId = (value: unknown): string | null => (typeof value === 'string' &
 
 /**
  * The assignee an 'assignee' row sets (new_value: the user id, `{ id }`, or null when unassigned),
- * or that a 'created' row starts with (new_value `{ assigneeId }` or `{ assignee: id | { id } }`).
+ * or that a 'created' row starts with (new_value `{ assigneeId }` or `{ assignee: id | { id } }`;
+ * a 'created' row naming none: the item's assignee at delivery, normally seconds later).
  */
 function assigneeOf(activity: PendingActivity): string | null {
   const value = activity.newValue;
   if (activity.field === 'assignee') {
     return asUserId(value) ?? (value && typeof value === 'object' ? asUserId((value as { id?: unknown }).id) : null);
   }
-  if (!value || typeof value !== 'object') return null;
-  const created = value as { assigneeId?: unknown; assignee?: unknown };
+  const created = (value && typeof value === 'object' ? value : {}) as { assigneeId?: unknown; assignee?: unknown };
+  if (!('assigneeId' in created) && !('assignee' in created)) return asUserId(activity.itemAssigneeId);
   const assignee = created.assignee;
   return (
     asUserId(created.assigneeId) ??

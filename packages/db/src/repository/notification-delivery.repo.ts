@@ -35,6 +35,8 @@ export type PendingActivity = {
   commentId: string | null;
   /** For comment rows: whether the comment still exists (a deleted comment notifies nobody). */
   commentExists: boolean;
+  /** The item's assignee now: who a 'created' row that does not name one assigned it to. */
+  itemAssigneeId: string | null;
 };
 
 /**
@@ -51,6 +53,7 @@ export async function claimPendingActivity(db: Executor, limit: number): Promise
     new_value: unknown;
     comment_id: string | null;
     comment_exists: boolean;
+    item_assignee_id: string | null;
   }>(sql`
     WITH claimed AS (
       SELECT id, organization_id, item_id, actor_id, field, new_value, comment_id
@@ -60,9 +63,12 @@ export async function claimPendingActivity(db: Executor, limit: number): Promise
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
-    SELECT claimed.*, EXISTS (SELECT 1 FROM comments WHERE comments.id = claimed.comment_id) AS comment_exists
+    SELECT claimed.*,
+           EXISTS (SELECT 1 FROM comments WHERE comments.id = claimed.comment_id) AS comment_exists,
+           items.assignee_id AS item_assignee_id
     FROM claimed
-    ORDER BY id`);
+    JOIN items ON items.id = claimed.item_id
+    ORDER BY claimed.id`);
   return result.rows.map((row) => ({
     id: Number(row.id),
     organizationId: row.organization_id,
@@ -72,6 +78,7 @@ export async function claimPendingActivity(db: Executor, limit: number): Promise
     newValue: row.new_value,
     commentId: row.comment_id,
     commentExists: row.comment_exists,
+    itemAssigneeId: row.item_assignee_id,
   }));
 }
 

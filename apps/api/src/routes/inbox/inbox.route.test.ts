@@ -112,6 +112,20 @@ describe('inbox', () => {
     expect(row.read_at).toBeNull();
   });
 
+  it('hears about work done through the item endpoints: assigned on creation, status changes', async () => {
+    const project = (await org.admin.request('POST', '/api/v1/projects', { key: 'FLOW', name: 'Flow' })).json();
+    const created = await org.admin.request('POST', `/api/v1/projects/${project.id}/items`, { title: 'Assigned at birth', assigneeId: org.viewer.id });
+    expect(created.statusCode, created.body).toBe(201);
+    const done = project.statuses.find((s: { category: string }) => s.category === 'completed');
+    const moved = await org.member.request('PATCH', `/api/v1/items/${created.json().id}`, { version: created.json().version, statusId: done.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    await deliverNotifications(handle.db);
+    const viewer = (await inbox(org.viewer)).notifications.filter((n) => n.item.id === created.json().id);
+    expect(viewer.map((n) => [n.kind, n.actor?.id]).sort()).toEqual([['assigned', org.admin.id], ['status_changed', org.member.id]]);
+    // The creator watches it too and hears about the status change.
+    expect((await inbox(org.admin)).notifications.filter((n) => n.item.id === created.json().id).map((n) => n.kind)).toEqual(['status_changed']);
+  });
+
   it('validates the query', async () => {
     expect((await org.member.request('GET', '/api/v1/inbox?limit=0')).statusCode).toBe(400);
     expect((await org.member.request('GET', '/api/v1/inbox?unread=maybe')).statusCode).toBe(400);
