@@ -42,7 +42,7 @@ describe('the web app’s other pages', () => {
   }
 
   it('filters, sorts and groups the list, and saves the filters as a view in the side nav', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl);
+    const org = await createOrganization(server.app, server.databaseUrl, 'Harbor IT');
     const project: Project = await createProject(org.owner, { key: 'OPS', name: 'Operations' });
     await createItem(org.owner, project.id, { title: 'Patch the VPN', priority: 'urgent', assigneeId: org.member.id, labels: ['security'] });
     await createItem(org.owner, project.id, { title: 'Order laptops', priority: 'low', assigneeId: org.admin.id });
@@ -97,7 +97,7 @@ describe('the web app’s other pages', () => {
   });
 
   it('says so in plain words when someone else changed the item first, and reloads on request; a refused move rolls back', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl);
+    const org = await createOrganization(server.app, server.databaseUrl, 'Northwind');
     const project: Project = await createProject(org.owner, { key: 'OPS', name: 'Operations' });
     const item: Item = await createItem(org.owner, project.id, { title: 'Update the runbook' });
     const page = await open(org.member, '/items/OPS-1');
@@ -144,7 +144,7 @@ describe('the web app’s other pages', () => {
   });
 
   it('searches titles, descriptions and comments, and shows a plain 404 for unknown pages', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl);
+    const org = await createOrganization(server.app, server.databaseUrl, 'Helpdesk Co');
     const project: Project = await createProject(org.owner, { key: 'SUP', name: 'Support' });
     await createItem(org.owner, project.id, { title: 'Printer on floor 2 jams', description: 'Paper tray **sensor** again.' });
     await createItem(org.owner, project.id, { title: 'New starter laptop' });
@@ -170,7 +170,7 @@ describe('the web app’s other pages', () => {
   });
 
   it('creates an access token shown once, lists it and revokes it; the token works until then', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl);
+    const org = await createOrganization(server.app, server.databaseUrl, 'Bluebird Studio');
     const page = await open(org.member, '/settings/tokens');
     await page.getByText('No tokens yet').waitFor();
     await page.getByLabel('Name').fill('Nightly report');
@@ -197,7 +197,7 @@ describe('the web app’s other pages', () => {
   });
 
   it('changes name and handle on the profile page, and keeps the dark mode choice across reloads', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl);
+    const org = await createOrganization(server.app, server.databaseUrl, 'Cedar Finance');
     const page = await open(org.member, '/settings/profile');
     const form = page.getByTestId('profile-form');
     await form.getByLabel('Name').fill('Mia Moreno');

@@ -48,7 +48,7 @@ describe('the work loop in the web app', () => {
   }
 
   it('creates a project from the empty projects page, with the key checked as it is typed', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl);
+    const org = await createOrganization(server.app, server.databaseUrl, 'Northwind');
     const page = await open(org.owner);
 
     await page.getByTestId('projects-empty').waitFor();
@@ -88,7 +88,7 @@ describe('the work loop in the web app', () => {
   });
 
   it('quick-adds an item with every token and shows each field set on the item page', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl);
+    const org = await createOrganization(server.app, server.databaseUrl, 'Bluebird Studio');
     const project: Project = await createProject(org.owner, { key: 'OPS', name: 'Operations' });
     const tomorrow = await dayFromToday(org.owner, 1);
     const page = await open(org.owner, '/projects/OPS');
@@ -146,7 +146,7 @@ describe('the work loop in the web app', () => {
   });
 
   it('moves a card to another column by dragging it, and it stays there after a reload', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl);
+    const org = await createOrganization(server.app, server.databaseUrl, 'Harbor IT');
     const project: Project = await createProject(org.owner, { key: 'WEB', name: 'Website' });
     const todo = project.statuses.find((status) => status.name === 'Todo')!;
     const inProgress = project.statuses.find((status) => status.name === 'In progress')!;
@@ -203,7 +203,7 @@ describe('the work loop in the web app', () => {
   });
 
   it('puts a comment mentioning someone into their inbox, once the worker has delivered it', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl);
+    const org = await createOrganization(server.app, server.databaseUrl, 'Acme Platform');
     const project: Project = await createProject(org.owner, { key: 'OPS', name: 'Operations' });
     await createItem(org.owner, project.id, { title: 'Renew the TLS certificate', description: 'Expires **Friday**.' });
 
@@ -256,7 +256,7 @@ describe('the work loop in the web app', () => {
   });
 
   it('lets an invited viewer in through the link, then shows no edit controls and the API refuses writes', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl);
+    const org = await createOrganization(server.app, server.databaseUrl, 'Cedar Finance');
     const project: Project = await createProject(org.owner, { key: 'FIN', name: 'Finance' });
     await createItem(org.owner, project.id, { title: 'Close the books', priority: 'high' });
 

@@ -2,7 +2,6 @@ import type { SavedView } from '@rytask/contracts';
 import type { ReactNode } from 'react';
 import { Icon } from '../../../components/icon';
 import { NavLink } from '../../../components/nav-link';
-import { useSessionContext } from '../../../app/session-context';
 import { useInbox } from '../../inbox/api/inbox';
 import { useProjects } from '../../projects/api/projects';
 import { useSavedViews } from '../../views/api/views';
@@ -10,7 +9,6 @@ import { viewHref } from '../../views/view-href';
 
 /** The app's sections, the organization's projects and the saved views. */
 export function SideNav() {
-  const { canManage } = useSessionContext();
   const projects = useProjects();
   const views = useSavedViews();
   const inbox = useInbox();
@@ -86,14 +84,12 @@ export function SideNav() {
       )}
 
       <NavSection title="Settings">
-        {canManage && (
-          <li>
-            <NavLink href="/settings/members" className="side-nav__item">
-              <Icon name="members" className="side-nav__icon" />
-              <span className="side-nav__label">Members</span>
-            </NavLink>
-          </li>
-        )}
+        <li>
+          <NavLink href="/settings/members" className="side-nav__item">
+            <Icon name="members" className="side-nav__icon" />
+            <span className="side-nav__label">Members</span>
+          </NavLink>
+        </li>
         <li>
           <NavLink href="/settings/tokens" className="side-nav__item">
             <Icon name="key" className="side-nav__icon" />
