@@ -22,41 +22,44 @@ export function BoardCard({ item, today, canEdit }: Props) {
     if (!active) navigate(`/items/${item.key}`);
   }
 
+  // The list item stays a list item; the card inside it is the control (role="button").
   return (
-    <li
-      ref={setNodeRef}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-      className={`board-card${isDragging ? ' board-card--dragging' : ''}${done ? ' board-card--done' : ''}`}
-      {...attributes}
-      {...listeners}
-      onClick={open}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' && !active) {
-          event.preventDefault();
-          open();
-          return;
-        }
-        listeners?.onKeyDown?.(event);
-      }}
-      aria-label={`${item.key}: ${item.title}`}
-      data-nav-item
-      data-testid={`card-${item.key}`}
-    >
-      <div className="board-card__top">
-        <span className="board-card__key">{item.key}</span>
-        <PriorityIcon priority={item.priority} />
-        {item.assignee && <Avatar person={item.assignee} />}
-      </div>
-      <p className="board-card__title">{item.title}</p>
-      {(item.labels.length > 0 || item.dueDate || item.estimateMinutes) && (
-        <div className="board-card__meta">
-          {item.labels.map((label) => (
-            <LabelChip key={label.id} label={label} />
-          ))}
-          {item.dueDate && <DueChip dueDate={item.dueDate} today={today} done={done} />}
-          {item.estimateMinutes ? <EstimateChip minutes={item.estimateMinutes} /> : null}
+    <li className="board-column__slot">
+      <div
+        ref={setNodeRef}
+        style={{ transform: CSS.Translate.toString(transform), transition }}
+        className={`board-card${isDragging ? ' board-card--dragging' : ''}${done ? ' board-card--done' : ''}`}
+        {...attributes}
+        {...listeners}
+        onClick={open}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !active) {
+            event.preventDefault();
+            open();
+            return;
+          }
+          listeners?.onKeyDown?.(event);
+        }}
+        aria-label={`${item.key}: ${item.title}`}
+        data-nav-item
+        data-testid={`card-${item.key}`}
+      >
+        <div className="board-card__top">
+          <span className="board-card__key">{item.key}</span>
+          <PriorityIcon priority={item.priority} />
+          {item.assignee && <Avatar person={item.assignee} />}
         </div>
-      )}
+        <p className="board-card__title">{item.title}</p>
+        {(item.labels.length > 0 || item.dueDate || item.estimateMinutes) && (
+          <div className="board-card__meta">
+            {item.labels.map((label) => (
+              <LabelChip key={label.id} label={label} />
+            ))}
+            {item.dueDate && <DueChip dueDate={item.dueDate} today={today} done={done} />}
+            {item.estimateMinutes ? <EstimateChip minutes={item.estimateMinutes} /> : null}
+          </div>
+        )}
+      </div>
     </li>
   );
 }

@@ -157,20 +157,22 @@ export function ItemProperties({ item, project, editable, save }: Props) {
         </Property>
       </dl>
 
-      <div className="item-properties__actions">
-        {editable && (
+      {editable && (
+        <div className="item-properties__actions">
           <Button
             size="small"
             onClick={() => watch.mutate({ item, watch: !item.watching })}
             pending={watch.isPending}
-            aria-pressed={item.watching}
             data-testid="watch-toggle"
           >
-            {item.watching ? 'Watching' : 'Watch'}
+            {/* The label says the state; hovering or focusing tells what a click does. */}
+            <span title={item.watching ? 'Stop watching: no more notifications about this item' : 'Get notified about comments and status changes'}>
+              {item.watching ? 'Watching' : 'Watch'}
+            </span>
           </Button>
-        )}
-        {editable && <DeleteItemButton item={item} project={project} />}
-      </div>
+          <DeleteItemButton item={item} project={project} />
+        </div>
+      )}
 
       <p className="item-properties__meta">
         Created <span title={formatExact(item.createdAt)}>{formatWhen(item.createdAt)}</span>
