@@ -253,6 +253,11 @@ describe('the work loop in the web app', () => {
     await comment.getByRole('button', { name: 'Save' }).click();
     await comment.getByText('(edited)').waitFor();
     await screenshotBothSchemes(author, 'item-comments');
+
+    // The mention links to the person: who they are and their open work.
+    await comment.locator('.markdown a').filter({ hasText: `@${org.member.handle}` }).click();
+    await author.getByRole('heading', { level: 1, name: org.member.name }).waitFor();
+    expect(author.url()).toBe(`${server.url}/people/${org.member.id}`);
   });
 
   it('lets an invited viewer in through the link, then shows no edit controls and the API refuses writes', async () => {

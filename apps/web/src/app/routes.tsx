@@ -10,6 +10,7 @@ function page<M>(load: () => Promise<M>, name: keyof M): ComponentType {
 }
 const BoardPage = page(() => import('../features/board/components/board-page'), 'BoardPage');
 const ListPage = page(() => import('../features/list/components/list-page'), 'ListPage');
+const PersonPage = page(() => import('../features/list/components/person-page'), 'PersonPage');
 const ItemPage = page(() => import('../features/items/components/item-page'), 'ItemPage');
 const InboxPage = page(() => import('../features/inbox/components/inbox-page'), 'InboxPage');
 const SearchPage = page(() => import('../features/search/components/search-page'), 'SearchPage');
@@ -27,6 +28,7 @@ export function AppRoutes() {
         <Route path="/projects/:key/list" component={ListPage} />
         <Route path="/list" component={ListPage} />
         <Route path="/items/:key" component={ItemPage} />
+        <Route path="/people/:id" component={PersonPage} />
         <Route path="/inbox" component={InboxPage} />
         <Route path="/search" component={SearchPage} />
         <Route path="/settings/members" component={MembersPage} />

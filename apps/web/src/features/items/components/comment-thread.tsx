@@ -2,6 +2,7 @@ import type { Comment, Item } from '@rytask/contracts';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
+import { ServerHtml } from '../../../components/server-html';
 import { useSessionContext } from '../../../app/session-context';
 import { messageOf } from '../../../lib/errors';
 import { formatExact, formatWhen } from '../../../lib/format';
@@ -148,8 +149,7 @@ function CommentEntry({ comment, own, mutations }: EntryProps) {
             </div>
           </div>
         ) : (
-          // Rendered and sanitised by the server: raw HTML escaped, links limited, mentions linked.
-          <div className="markdown" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+          <ServerHtml html={comment.bodyHtml} />
         )}
         {problem && <p className="field__error">{problem}</p>}
       </div>

@@ -1,15 +1,12 @@
 import type { Item } from '@rytask/contracts';
 import { useState } from 'react';
 import { Button } from '../../../components/button';
+import { ServerHtml } from '../../../components/server-html';
 import type { useItemSave } from '../use-item-save';
 
 type Props = { item: Item; editable: boolean; save: ReturnType<typeof useItemSave>['save'] };
 
-/**
- * Markdown in a textarea when editing; otherwise the server's rendering. `descriptionHtml` is
- * sanitised by the API (raw HTML escaped, only http(s)/mailto links) — it is the one place user
- * text is inserted as HTML, and only because the server made it safe.
- */
+/** Markdown in a textarea when editing; otherwise the server's sanitised rendering. */
 export function ItemDescription({ item, editable, save }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(item.description);
@@ -73,12 +70,7 @@ export function ItemDescription({ item, editable, save }: Props) {
           </div>
         </div>
       ) : item.description ? (
-        <div
-          className="markdown"
-          data-testid="item-description"
-          // Sanitised by the server (see the comment above); never used for anything unsanitised.
-          dangerouslySetInnerHTML={{ __html: item.descriptionHtml }}
-        />
+        <ServerHtml html={item.descriptionHtml} testId="item-description" />
       ) : (
         <p className="muted">No description.</p>
       )}
