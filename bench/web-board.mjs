@@ -12,6 +12,7 @@
 // answered a task queued after that (so a long render or layout still in progress counts). Each
 // iteration uses a fresh browser context: no cache, no service worker, a real sign-in cookie.
 // Needs `npm run build` and Chromium at /usr/bin/chromium (`apt-get install -y chromium`).
+/* global document, requestAnimationFrame -- page.evaluate runs in the browser */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -66,7 +67,7 @@ let exitCode = 0;
 try {
   stack = await startStack();
   const full = await createProject(stack, 'BIG', 'Five hundred cards');
-  const empty = await createProject(stack, 'EMPTY', 'No cards');
+  await createProject(stack, 'EMPTY', 'No cards');
   log(`generating ${CARDS} cards`);
   await generateItems(stack, full.id, CARDS);
 
