@@ -11,7 +11,7 @@ export function ThemeToggle() {
   return (
     <button
       type="button"
-      className="icon-button"
+      className="icon-button theme-toggle"
       onClick={() => setChoice(NEXT[choice])}
       aria-label={`Colour scheme: ${LABEL[choice]}. Switch to ${LABEL[NEXT[choice]]}`}
       title={`Colour scheme: ${LABEL[choice]}`}
