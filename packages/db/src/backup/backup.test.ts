@@ -1,15 +1,22 @@
-import { mkdtempSync, readdirSync, readFileSync, truncateSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, truncateSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, snapshot, withClient, type TestDatabase } from '../../../../test/support/db';
 import { COMMITTED, LATEST, MigrationsDir } from '../../../../test/support/migrations';
 import { migrate } from '../migrator/migrate';
 import { BackupError } from './manifest';
 import { createBackup } from './create-backup';
-import { openBackup } from './open-backup';
+import { openBackup, verifyBackup } from './open-backup';
 import { restoreBackup, type RestoreOptions } from './restore';
 import { pruneBackups } from './retention';
+
+// verifyBackup as restore calls it, unchanged unless a test says otherwise (to act between the
+// verification pass and the load).
+vi.mock('./open-backup', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./open-backup')>();
+  return { ...actual, verifyBackup: vi.fn(actual.verifyBackup) };
+});
 
 const databases: TestDatabase[] = [];
 afterEach(async () => {
@@ -102,6 +109,40 @@ describe('backup and restore', () => {
     writeFileSync(garbage, 'this is not a backup');
     await expectBackupError(restore(target, garbage, { force: true }), 'not a usable RyTask backup');
     expect(await snapshot(target.url)).toEqual(before);
+  });
+
+  it('refuses, while loading, a file replaced after it was verified, leaving the database as it was', async () => {
+    const source = await database();
+    await withData(source);
+    const { file, manifest } = await createBackup(source.url, { outDir: outDir(), appVersion: '1.0.0' });
+    // Another valid backup of the same schema: the same number of rows in every table, but other rows.
+    await sql(source, `UPDATE users SET name = 'Someone else'`);
+    const { file: other, manifest: otherManifest } = await createBackup(source.url, { outDir: outDir(), appVersion: '1.0.0' });
+    const shape = (m: typeof manifest) => m.tables.map((t) => [t.name, t.columns, t.rows]);
+    expect(shape(otherManifest)).toEqual(shape(manifest));
+    expect(otherManifest.tables.filter((t, i) => t.sha256 !== manifest.tables[i]!.sha256).map((t) => t.name)).toEqual(['users']);
+
+    const target = await database();
+    await sql(target, `INSERT INTO organizations (name, slug) VALUES ('Keep', 'keep')`);
+    const before = await snapshot(target.url);
+    // The file is swapped right after the verification pass has accepted it (and its manifest).
+    const { verifyBackup: verifyForReal } = await vi.importActual<typeof import('./open-backup')>('./open-backup');
+    vi.mocked(verifyBackup).mockClear().mockImplementationOnce(async (path, options) => {
+      const verified = await verifyForReal(path, options);
+      copyFileSync(other, path);
+      return verified;
+    });
+    const log: string[] = [];
+    await expectBackupError(restore(target, file, { force: true, log: (line) => log.push(line) }), 'Table users did not load identically (500 of 500 rows). Nothing was changed.');
+    expect(vi.mocked(verifyBackup)).toHaveBeenCalledTimes(1);
+    expect(readFileSync(file).equals(readFileSync(other))).toBe(true);
+    // Refused by the in-load checksum: the row counts matched (PostgreSQL took 500 rows from the new file).
+    expect(log.join('\n')).not.toContain('loaded users');
+    expect(await snapshot(target.url)).toEqual(before);
+
+    // The new file is a good backup in its own right: verified before loading, it restores.
+    await restore(target, file, { force: true });
+    expect(await sql(target, `SELECT DISTINCT name FROM users`)).toEqual([{ name: 'Someone else' }]);
   });
 
   it('leaves no file that looks complete when a backup fails', async () => {
