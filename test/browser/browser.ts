@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -40,7 +42,11 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await form.getByRole('button', { name: 'Sign in' }).click();
 }
 
-const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+// The user guide's pictures are refreshed only on request (`npm run screenshots`), so an ordinary
+// test run leaves the working tree clean; otherwise they go to a scratch folder to look at.
+const SCREENSHOTS = process.env.RYTASK_SCREENSHOTS === '1'
+  ? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
+  : join(tmpdir(), 'rytask-screenshots/');
 
 /**
  * A browser tab signed in with an existing session cookie (from test/support/api.ts), so a test
@@ -65,7 +71,7 @@ export async function openSignedIn(
 }
 
 /**
- * Saves docs/screenshots/<name>-light.png and -dark.png (overwritten every run) for the user
+ * Saves <name>-light.png and -dark.png (docs/screenshots/ with RYTASK_SCREENSHOTS=1) for the user
  * guide: the same page twice, switching the emulated colour scheme in between.
  */
 export async function screenshotBothSchemes(page: Page, name: string): Promise<void> {
