@@ -1,24 +1,17 @@
 // Creating an item: numbered KEY-n from the project's counter in the same transaction, placed at
 // the end of its status's column, with a 'created' activity row; creator and assignee watch it.
-import {
-  addWatchers,
-  endOfColumn,
-  insertItemRow,
-  replaceItemLabels,
-  takeItemNumber,
-  type Database,
-} from '@rytask/db';
+import { enqueueNotificationDelivery, insertNewItem, takeItemNumber, type Database } from '@rytask/db';
 import type { CreateItem } from '@rytask/contracts';
 import { resolveLabels } from '../labels/labels';
 import { assertRole } from '../policies/roles';
-import { getProject } from '../projects/projects';
+import { requireProject } from '../projects/projects';
 import type { Caller } from '../session';
-import { personValue, recordActivity } from './activity-values';
+import { personValue } from './activity-values';
 import { getItem, type ItemDetailView } from './item-view';
 import { requireAssignable, requireProjectStatus, requireValidParent, sourceOf } from './rules';
 
 export async function createItem(db: Database, caller: Caller, projectId: string, input: CreateItem): Promise<ItemDetailView> {
-  const { project } = await getProject(db, caller, projectId);
+  const project = await requireProject(db, caller, projectId);
   assertRole(caller, 'MEMBER');
   // Without a status the item goes to the project's first one.
   const status = await requireProjectStatus(db, project.id, input.statusId);
@@ -31,35 +24,33 @@ export async function createItem(db: Database, caller: Caller, projectId: string
     const number = await takeItemNumber(tx, project.id);
     // Checked under the lock, so no concurrent re-parenting can slip a cycle or extra depth in.
     const parent = input.parentId ? await requireValidParent(tx, caller, { projectId: project.id }, input.parentId) : null;
-    const item = await insertItemRow(tx, {
-      organizationId: caller.organization.id,
-      projectId: project.id,
-      number,
-      title: input.title,
-      description: input.description ?? '',
-      statusId: status.id,
-      priority: input.priority ?? 'none',
-      assigneeId,
-      estimateMinutes: input.estimateMinutes ?? null,
-      dueDate: input.dueDate ?? null,
-      parentId: parent?.id ?? null,
-      source: input.source ?? sourceOf(caller),
-      createdBy: caller.user.id,
-      boardPosition: await endOfColumn(tx, status.id),
-    });
-    await replaceItemLabels(tx, item.id, labels.map((l) => l.id));
-    await recordActivity(tx, [
+    const id = await insertNewItem(
+      tx,
       {
         organizationId: caller.organization.id,
-        itemId: item.id,
-        actorId: caller.user.id,
-        field: 'created',
-        // The assignee here is what tells the inbox to notify them (see policies/notifications.ts).
-        newValue: { key: `${project.key}-${number}`, title: item.title, assignee: personValue(assignee) },
+        projectId: project.id,
+        number,
+        title: input.title,
+        description: input.description ?? '',
+        statusId: status.id,
+        priority: input.priority ?? 'none',
+        assigneeId,
+        estimateMinutes: input.estimateMinutes ?? null,
+        dueDate: input.dueDate ?? null,
+        parentId: parent?.id ?? null,
+        source: input.source ?? sourceOf(caller),
+        createdBy: caller.user.id,
       },
-    ]);
-    await addWatchers(tx, item.id, [caller.user.id, ...(assigneeId ? [assigneeId] : [])]);
-    return item.id;
+      {
+        labelIds: labels.map((l) => l.id),
+        watcherIds: [caller.user.id, ...(assigneeId ? [assigneeId] : [])],
+        // The assignee here is what tells the inbox to notify them (see policies/notifications.ts).
+        created: { actorId: caller.user.id, newValue: { key: `${project.key}-${number}`, title: input.title, assignee: personValue(assignee) } },
+      },
+    );
+    // Last, as it asks: the queue's row is shared by every writer.
+    await enqueueNotificationDelivery(tx);
+    return id;
   });
   return getItem(db, caller, itemId);
 }

@@ -9,16 +9,16 @@ import {
   type Executor,
   type ItemDetailRow,
   type ItemSummaryRow,
-  type LabelRow,
+  type LabelRef,
   type OrganizationPerson,
 } from '@rytask/db';
 import { AppError } from '../errors';
 import type { Caller } from '../session';
 
-export type ItemSummaryView = ItemSummaryRow & { labels: LabelRow[] };
+export type ItemSummaryView = ItemSummaryRow & { labels: LabelRef[] };
 
 export interface ItemDetailView {
-  item: ItemDetailRow & { labels: LabelRow[] };
+  item: ItemDetailRow & { labels: LabelRef[] };
   /** Not in the trash, by number. */
   subtasks: ItemSummaryView[];
   watching: boolean;

@@ -1,6 +1,6 @@
 // The item list: the query string's filters and built-in views turned into a filter, a sort and
 // an opaque cursor (base64url JSON of the last row's sort key and id).
-import { isValidItemCursor, labelsOfItems, listItemRows, type Database, type ItemListFilter, type ItemSort } from '@rytask/db';
+import { isValidItemCursor, listItemRows, type Database, type ItemListFilter, type ItemSort } from '@rytask/db';
 import { prioritySchema, statusCategorySchema, type ItemListQuery } from '@rytask/contracts';
 import { AppError } from '../errors';
 import type { Caller } from '../session';
@@ -64,9 +64,8 @@ export async function listItems(db: Database, caller: Caller, query: ItemListQue
   const filter = itemListFilter(caller, query);
   const after = query.cursor ? decodeCursor(query.cursor, query.sort, query.order) : undefined;
   const { rows, next } = await listItemRows(db, filter, { sort: query.sort, order: query.order, limit: query.limit, after });
-  const labels = await labelsOfItems(db, rows.map((r) => r.id));
   return {
-    items: rows.map(({ sortKeys: _keys, ...row }) => ({ ...row, labels: labels.get(row.id) ?? [] })),
+    items: rows.map(({ sortKeys: _keys, ...row }) => row),
     nextCursor: next ? encodeCursor(query.sort, query.order, next) : null,
   };
 }

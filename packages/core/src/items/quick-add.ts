@@ -6,7 +6,7 @@ import { createItemSchema } from '@rytask/contracts';
 import { parseQuickAdd, type QuickAddContext, type QuickAddResult } from '@rytask/contracts/quick-add';
 import { AppError } from '../errors';
 import { assertRole } from '../policies/roles';
-import { getProject } from '../projects/projects';
+import { requireProject } from '../projects/projects';
 import type { Caller } from '../session';
 import { createItem } from './create-item';
 import type { ItemDetailView } from './item-view';
@@ -33,7 +33,7 @@ export async function quickAdd(
   caller: Caller,
   input: { projectId: string; text: string; dryRun: boolean },
 ): Promise<QuickAddOutcome> {
-  await getProject(db, caller, input.projectId);
+  await requireProject(db, caller, input.projectId);
   assertRole(caller, 'MEMBER');
   const [people, labels, calendar] = await Promise.all([
     listOrganizationPeople(db, caller.organization.id),

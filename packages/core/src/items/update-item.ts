@@ -77,11 +77,11 @@ export async function updateItem(db: Database, caller: Caller, itemId: string, i
     const updated = await updateItemIfVersion(tx, itemId, input.version, patch);
     if (!updated) throw staleVersion();
     if (labelIds) await replaceItemLabels(tx, itemId, labelIds);
+    if (assigneeChanged && patch.assigneeId) await addWatchers(tx, itemId, [patch.assigneeId]);
     await recordActivity(
       tx,
       changes.map((c) => ({ organizationId: caller.organization.id, itemId, actorId: caller.user.id, ...c })),
     );
-    if (assigneeChanged && patch.assigneeId) await addWatchers(tx, itemId, [patch.assigneeId]);
   });
   return getItem(db, caller, itemId);
 }

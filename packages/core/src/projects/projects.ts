@@ -1,6 +1,7 @@
 // Projects: list, read, create (with the default statuses), rename/describe/archive. The key is
 // fixed at creation: items are numbered with it.
 import {
+  findProjectById,
   findProjectRow,
   insertProject,
   insertStatuses,
@@ -43,7 +44,14 @@ export async function listProjects(db: Database, caller: Caller, options: { incl
   return rows.map((row) => ({ ...row, statuses: statuses.filter((s) => s.projectId === row.project.id) }));
 }
 
-/** The project with its statuses; 404 for another organization's id. */
+/** The project row; 404 for unknown ids and another organization's. Cheap: no counts. */
+export async function requireProject(db: Executor, caller: Caller, projectId: string): Promise<ProjectRow> {
+  const project = await findProjectById(db, caller.organization.id, projectId);
+  if (!project) throw projectNotFound();
+  return project;
+}
+
+/** The project with its statuses and open-item count; 404 for another organization's id. */
 export async function getProject(db: Executor, caller: Caller, projectId: string): Promise<ProjectView> {
   const row = await findProjectRow(db, caller.organization.id, projectId);
   if (!row) throw projectNotFound();
@@ -78,7 +86,7 @@ export async function updateProject(
   input: { name?: string; description?: string; archived?: boolean },
 ): Promise<ProjectView> {
   // Found first, so another organization's id answers 404 whatever the caller's role.
-  await getProject(db, caller, projectId);
+  await requireProject(db, caller, projectId);
   assertRole(caller, 'ADMIN');
   await updateProjectRow(db, projectId, input);
   return getProject(db, caller, projectId);

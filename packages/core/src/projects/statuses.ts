@@ -17,7 +17,7 @@ import type { StatusCategory } from '@rytask/contracts';
 import { AppError } from '../errors';
 import { assertRole } from '../policies/roles';
 import type { Caller } from '../session';
-import { getProject, type ProjectView } from './projects';
+import { getProject, requireProject, type ProjectView } from './projects';
 
 const nameTaken = (name: string) =>
   new AppError('conflict', `This project already has a status called “${name}”.`, { field: 'name' });
@@ -34,7 +34,7 @@ export async function createStatus(
   projectId: string,
   input: { name: string; category: StatusCategory },
 ): Promise<StatusRow> {
-  await getProject(db, caller, projectId);
+  await requireProject(db, caller, projectId);
   assertRole(caller, 'ADMIN');
   const created = await insertStatuses(db, projectId, [input]);
   if (!created) throw nameTaken(input.name);
@@ -57,7 +57,7 @@ export async function updateStatus(
 
 /** `statusIds` must name every status of the project exactly once. */
 export async function reorderStatuses(db: Database, caller: Caller, projectId: string, statusIds: string[]): Promise<ProjectView> {
-  await getProject(db, caller, projectId);
+  await requireProject(db, caller, projectId);
   assertRole(caller, 'ADMIN');
   await db.transaction(async (tx) => {
     await lockProject(tx, projectId);

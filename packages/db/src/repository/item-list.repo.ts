@@ -1,10 +1,10 @@
 // The item list behind boards, lists and built-in views: filters, a sort, and keyset pagination
 // (a page continues strictly after the last row's sort key + id, so pages never overlap or skip,
-// however deep). One query per page; labels come in one more (`labelsOfItems`).
+// however deep). One query per page, labels included.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { itemLabels, items, organizations, projects, statuses } from '../schema';
-import { assignee, itemSummaryColumns } from './items.repo';
+import { assignee, itemSummaryColumns, labelsJsonOf } from './items.repo';
 
 export type ItemSort = 'board' | 'number' | 'priority' | 'due' | 'updated' | 'created' | 'title';
 export type DueFilter = 'overdue' | 'soon' | 'none' | 'any';
@@ -140,6 +140,7 @@ export function itemListQuery(db: Executor, filter: ItemListFilter, page: ItemLi
   return db
     .select({
       ...itemSummaryColumns,
+      labels: labelsJsonOf(items.id),
       sortKeys: sql<string[]>`ARRAY[${sql.join(keys.map((k) => sql`(${k.expr})::text`), sql`, `)}]`,
     })
     .from(items)
@@ -187,6 +188,7 @@ function boardQuery(db: Executor, filter: ItemListFilter, page: ItemListPage) {
       statusCategory: statuses.category,
       assigneeName: assignee.name,
       assigneeHandle: assignee.handle,
+      labels: labelsJsonOf(column.id),
       sortKeys: sql<string[]>`ARRAY[${statuses.position}::text, ${column.boardPosition}::text]`,
     })
     .from(statuses)

@@ -4,7 +4,6 @@ import type { Executor } from '../client';
 import { itemActivity, itemLabels, items, itemWatchers } from '../schema';
 
 export type ItemRow = typeof items.$inferSelect;
-type ItemInsert = typeof items.$inferInsert;
 
 /** The position after the last item of a status's column (trashed items keep their place). */
 export async function endOfColumn(db: Executor, statusId: string): Promise<number> {
@@ -15,12 +14,38 @@ export async function endOfColumn(db: Executor, statusId: string): Promise<numbe
   return row!.top;
 }
 
-export async function insertItemRow(
+/**
+ * A new item with its labels, its 'created' activity row and its watchers, in one statement, at the
+ * end of its status's column. One round trip matters here: creates in a project queue on the
+ * project row lock (numbering) until their transaction ends.
+ */
+export async function insertNewItem(
   db: Executor,
-  values: Omit<ItemInsert, 'id' | 'boardPosition' | 'version' | 'createdAt' | 'updatedAt' | 'search'> & { boardPosition: number },
-): Promise<ItemRow> {
-  const [row] = await db.insert(items).values(values).returning();
-  return row!;
+  values: Pick<ItemRow, 'organizationId' | 'projectId' | 'number' | 'title' | 'description' | 'statusId' | 'priority' | 'assigneeId' | 'estimateMinutes' | 'dueDate' | 'parentId' | 'source' | 'createdBy'>,
+  extras: { labelIds: string[]; watcherIds: string[]; created: { actorId: string; newValue: unknown } },
+): Promise<string> {
+  const v = values;
+  const result = await db.execute<{ id: string }>(sql`
+    WITH item AS (
+      INSERT INTO ${items} (organization_id, project_id, number, title, description, status_id, priority, assignee_id,
+                            estimate_minutes, due_date, parent_id, source, created_by, board_position)
+      VALUES (${v.organizationId}, ${v.projectId}, ${v.number}, ${v.title}, ${v.description}, ${v.statusId}, ${v.priority},
+              ${v.assigneeId}, ${v.estimateMinutes}, ${v.dueDate}, ${v.parentId}, ${v.source}, ${v.createdBy},
+              (SELECT coalesce(max(board_position), 0) + 1 FROM ${items} WHERE status_id = ${v.statusId}))
+      RETURNING id
+    ), labelled AS (
+      INSERT INTO ${itemLabels} (item_id, label_id)
+      SELECT item.id, label_id FROM item, unnest(${sql.param(extras.labelIds)}::uuid[]) AS label_id
+    ), recorded AS (
+      INSERT INTO ${itemActivity} (organization_id, item_id, actor_id, field, new_value)
+      SELECT ${v.organizationId}, item.id, ${extras.created.actorId}, 'created', ${JSON.stringify(extras.created.newValue)}::jsonb FROM item
+    ), watching AS (
+      INSERT INTO ${itemWatchers} (item_id, user_id)
+      SELECT item.id, user_id FROM item, unnest(${sql.param([...new Set(extras.watcherIds)])}::uuid[]) AS user_id
+      ON CONFLICT DO NOTHING
+    )
+    SELECT id FROM item`);
+  return result.rows[0]!.id;
 }
 
 export type ItemPatch = Partial<

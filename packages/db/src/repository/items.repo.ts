@@ -1,6 +1,6 @@
 // Reading work items: one item with everything its page shows, sub-tasks, labels of many items,
 // watchers and the activity history. Scoped by organization like every work query.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import { itemActivity, itemLabels, items, itemWatchers, labels, projects, statuses, users } from '../schema';
@@ -85,6 +85,17 @@ export async function listSubtaskRows(db: Executor, organizationId: string, pare
     .leftJoin(assignee, eq(assignee.id, items.assigneeId))
     .where(and(eq(items.organizationId, organizationId), eq(items.parentId, parentId), isNull(items.deletedAt)))
     .orderBy(asc(items.number));
+}
+
+/** A label as items carry it. */
+export type LabelRef = Pick<LabelRow, 'id' | 'name' | 'color'>;
+
+/** An item's labels as a JSON array in the item's own row, by name: lists need no second query. */
+export function labelsJsonOf(itemId: AnyColumn): SQL<LabelRef[]> {
+  return sql<LabelRef[]>`(
+    SELECT coalesce(json_agg(json_build_object('id', l.id, 'name', l.name, 'color', l.color) ORDER BY lower(l.name) COLLATE "C"), '[]')
+      FROM ${itemLabels} il JOIN ${labels} l ON l.id = il.label_id
+     WHERE il.item_id = ${itemId})`;
 }
 
 /** The labels of each item, by name (one query for a whole page). */

@@ -31,18 +31,24 @@ export async function insertLabel(
 
 /**
  * The labels with these names (case-insensitive), creating the missing ones in gray. Safe against
- * a concurrent create of the same name: the insert skips it and the select finds it.
+ * a concurrent create of the same name: the insert skips it and the second select finds it. The
+ * usual case — every label exists — is one read and no write.
  */
 export async function findOrCreateLabelsByName(db: Executor, organizationId: string, names: string[]): Promise<LabelRow[]> {
   if (names.length === 0) return [];
+  const byName = () =>
+    db
+      .select()
+      .from(labels)
+      .where(and(eq(labels.organizationId, organizationId), inArray(sql`lower(${labels.name})`, names.map((n) => n.toLowerCase()))));
+  const found = await byName();
+  const missing = names.filter((name) => !found.some((label) => label.name.toLowerCase() === name.toLowerCase()));
+  if (missing.length === 0) return found;
   await db
     .insert(labels)
-    .values(names.map((name) => ({ organizationId, name })))
+    .values(missing.map((name) => ({ organizationId, name })))
     .onConflictDoNothing();
-  return db
-    .select()
-    .from(labels)
-    .where(and(eq(labels.organizationId, organizationId), inArray(sql`lower(${labels.name})`, names.map((n) => n.toLowerCase()))));
+  return byName();
 }
 
 export async function updateLabelRow(

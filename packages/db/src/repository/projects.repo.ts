@@ -33,6 +33,15 @@ export async function findProjectRow(db: Executor, organizationId: string, proje
   return row;
 }
 
+/** The project row alone (no counts): for existence and role checks on every write. */
+export async function findProjectById(db: Executor, organizationId: string, projectId: string): Promise<ProjectRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.organizationId, organizationId), eq(projects.id, projectId)));
+  return row;
+}
+
 export async function findProjectByKey(db: Executor, organizationId: string, key: string): Promise<ProjectRow | undefined> {
   const [row] = await db
     .select()
