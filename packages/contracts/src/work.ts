@@ -4,7 +4,15 @@ import { z } from 'zod';
 
 const id = z.uuid();
 const isoTime = z.string().describe('ISO 8601 timestamp');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-24');
+/** A calendar day that exists (no 2026-02-30, no year 0), as 'YYYY-MM-DD'. */
+const isRealDate = (value: string) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && date.getUTCFullYear() >= 1;
+};
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-24')
+  .refine(isRealDate, 'That day does not exist: use a date like 2026-12-24');
 
 export const idParamsSchema = z.object({ id });
 

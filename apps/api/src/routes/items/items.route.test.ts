@@ -108,6 +108,15 @@ describe('creating items', () => {
     }
   });
 
+  it('refuses due dates that do not exist, naming the field', async () => {
+    const project = await createProject(org.admin);
+    for (const dueDate of ['2026-02-30', '2026-13-01', '0000-01-01', '24/12/2026']) {
+      const error = await fails(org.member, 'POST', `/api/v1/projects/${project.id}/items`, { title: 'x', dueDate }, 400, 'validation_failed');
+      expect(error.field, dueDate).toBe('dueDate');
+    }
+    expect((await createItem(org.member, project.id, { dueDate: '2028-02-29' })).dueDate).toBe('2028-02-29');
+  });
+
   it('refuses a status or label of another project or organization', async () => {
     const project = await createProject(org.admin);
     const elsewhere = await createProject(org.admin);
