@@ -7,11 +7,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Migration } from '@rytask/db';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ApiContext } from './context';
 import { registerCsrfCheck } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { serializeRequest } from './plugins/log-redaction';
+import { serializerCompiler } from './plugins/serializer';
 import { authRoutes } from './routes/auth/auth.route';
 import { healthRoutes } from './routes/health/health.route';
 import { itemRoutes } from './routes/items/items.route';
@@ -52,7 +53,8 @@ export async function buildServer({ context, migrations, webDir, logLevel, logSt
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
   });
-  // Routes declare zod schemas: they validate input, shape output and generate the OpenAPI document.
+  // Routes declare zod schemas: they validate input, shape output and generate the OpenAPI document
+  // (responses are written by fast-json-stringify compiled from them: plugins/serializer.ts).
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

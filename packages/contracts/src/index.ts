@@ -10,3 +10,4 @@ export * from './members';
 export * from './invites';
 export * from './profile';
 export * from './organization';
+export { responseJsonSchema } from './json-schema';
