@@ -17,6 +17,15 @@ const SearchPage = page(() => import('../features/search/components/search-page'
 const MembersPage = page(() => import('../features/members/components/members-page'), 'MembersPage');
 const TokensPage = page(() => import('../features/tokens/components/tokens-page'), 'TokensPage');
 const ProfilePage = page(() => import('../features/profile/components/profile-page'), 'ProfilePage');
+const ProjectSettingsPage = page(
+  () => import('../features/project-settings/components/project-settings-page'),
+  'ProjectSettingsPage',
+);
+const LabelsPage = page(() => import('../features/labels/components/labels-page'), 'LabelsPage');
+const OrganizationPage = page(
+  () => import('../features/organization/components/organization-page'),
+  'OrganizationPage',
+);
 
 /** The signed-in pages. `/invite/:token` is public and handled before the session gate. */
 export function AppRoutes() {
@@ -26,6 +35,7 @@ export function AppRoutes() {
         <Route path="/" component={ProjectsPage} />
         <Route path="/projects/:key" component={BoardPage} />
         <Route path="/projects/:key/list" component={ListPage} />
+        <Route path="/projects/:key/settings" component={ProjectSettingsPage} />
         <Route path="/list" component={ListPage} />
         <Route path="/items/:key" component={ItemPage} />
         <Route path="/people/:id" component={PersonPage} />
@@ -34,6 +44,8 @@ export function AppRoutes() {
         <Route path="/settings/members" component={MembersPage} />
         <Route path="/settings/tokens" component={TokensPage} />
         <Route path="/settings/profile" component={ProfilePage} />
+        <Route path="/settings/labels" component={LabelsPage} />
+        <Route path="/settings/organization" component={OrganizationPage} />
         <Route>
           <NotFoundPage />
         </Route>

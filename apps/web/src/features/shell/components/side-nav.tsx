@@ -2,6 +2,7 @@ import type { SavedView } from '@rytask/contracts';
 import type { ReactNode } from 'react';
 import { Icon } from '../../../components/icon';
 import { NavLink } from '../../../components/nav-link';
+import { useSessionContext } from '../../../app/session-context';
 import { useInbox } from '../../inbox/api/inbox';
 import { useProjects } from '../../projects/api/projects';
 import { useSavedViews } from '../../views/api/views';
@@ -9,6 +10,7 @@ import { viewHref } from '../../views/view-href';
 
 /** The app's sections, the organization's projects and the saved views. */
 export function SideNav() {
+  const { canManage } = useSessionContext();
   const projects = useProjects();
   const views = useSavedViews();
   const inbox = useInbox();
@@ -90,6 +92,20 @@ export function SideNav() {
             <span className="side-nav__label">Members</span>
           </NavLink>
         </li>
+        <li>
+          <NavLink href="/settings/labels" className="side-nav__item">
+            <Icon name="tag" className="side-nav__icon" />
+            <span className="side-nav__label">Labels</span>
+          </NavLink>
+        </li>
+        {canManage && (
+          <li>
+            <NavLink href="/settings/organization" className="side-nav__item">
+              <Icon name="building" className="side-nav__icon" />
+              <span className="side-nav__label">Organization</span>
+            </NavLink>
+          </li>
+        )}
         <li>
           <NavLink href="/settings/tokens" className="side-nav__item">
             <Icon name="key" className="side-nav__icon" />
