@@ -1,6 +1,7 @@
-import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql, type Placeholder } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { memberships, organizations, sessions, users } from '../schema';
+import { preparedOn } from './prepared';
 
 export async function insertSession(
   db: Executor,
@@ -27,7 +28,14 @@ export const callerIsActive = sql`${users.deactivatedAt} IS NULL AND ${membershi
 
 /** A live session with everything a request needs to know about its caller, in one query. */
 export async function findActiveSession(db: Executor, tokenHash: string) {
-  const [row] = await db
+  // Every request runs it: prepared once per database handle (prepared.ts).
+  const statement = preparedOn(db, 'rytask_find_active_session', (root) => activeSessionQuery(root, sql.placeholder('tokenHash')).prepare('rytask_find_active_session'));
+  const [row] = statement ? await statement.execute({ tokenHash }) : await activeSessionQuery(db, tokenHash);
+  return row;
+}
+
+function activeSessionQuery(db: Executor, tokenHash: string | Placeholder) {
+  return db
     .select({
       sessionId: sessions.id,
       expiresAt: sessions.expiresAt,
@@ -42,7 +50,6 @@ export async function findActiveSession(db: Executor, tokenHash: string) {
       and(eq(memberships.userId, sessions.userId), eq(memberships.organizationId, sessions.organizationId)),
     )
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), callerIsActive));
-  return row;
 }
 
 export async function touchSession(db: Executor, sessionId: string, expiresAt: Date): Promise<void> {
