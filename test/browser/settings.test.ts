@@ -35,6 +35,14 @@ describe('settings in the web app', () => {
     return page;
   }
 
+  /** The picture shows the page, not the toasts about what just happened, from its top. */
+  async function picture(page: Page, name: string): Promise<void> {
+    // Success toasts leave by themselves within five seconds.
+    await expect.poll(() => page.getByTestId('toasts').locator('.toast').count(), { timeout: 8_000 }).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshotBothSchemes(page, name);
+  }
+
   const statusNames = (page: Page) =>
     page.getByTestId('statuses-editor').locator('li[data-testid^="status-"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')!.slice(7)));
   const columnNames = (page: Page) =>
@@ -81,7 +89,7 @@ describe('settings in the web app', () => {
     await expect
       .poll(async () => ((await ok(org.admin, 'GET', `/api/v1/projects/${project.id}`)) as Project).statuses.map((s) => s.name))
       .toEqual(['Backlog', 'Todo', 'In progress', 'Blocked', 'In review', 'Done', 'Cancelled']);
-    await screenshotBothSchemes(page, 'project-settings');
+    await picture(page, 'project-settings');
 
     // Delete "In review": where its items go must be chosen, and the dialog says what will happen.
     await page.getByRole('button', { name: 'Delete In review' }).click();
@@ -90,7 +98,7 @@ describe('settings in the web app', () => {
     expect(await dialog.locator('.field__error').textContent()).toBe('Choose where its items go');
     await dialog.getByLabel('Move its items to').selectOption({ label: 'Done (Completed)' });
     expect(await dialog.getByTestId('delete-status-consequence').textContent()).toContain('will move to “Done”');
-    await screenshotBothSchemes(page, 'status-delete');
+    await picture(page, 'status-delete');
     await dialog.getByRole('button', { name: 'Delete “In review” and move its items' }).click();
     await expect.poll(() => statusNames(page)).toEqual(['Backlog', 'Todo', 'In progress', 'Blocked', 'Done', 'Cancelled']);
 
@@ -149,7 +157,7 @@ describe('settings in the web app', () => {
     await confirm.getByRole('button', { name: 'Delete label' }).click();
     await page.getByTestId('label-later').waitFor({ state: 'detached' });
     await expect.poll(labels).toEqual([{ name: 'customer', color: 'purple' }]);
-    await screenshotBothSchemes(page, 'labels');
+    await picture(page, 'labels');
 
     // A member has no project settings link and no organization settings in the side bar.
     await page.goto(`${server.url}/projects/WEB`);
@@ -183,6 +191,6 @@ describe('settings in the web app', () => {
     expect(await admin.getByLabel('Working hours per day').inputValue()).toBe('7.5');
     expect(await admin.getByTestId('organization-form').textContent()).toContain('Now: Asia / Kolkata');
     await admin.getByLabel('Search time zones').fill('kolkata');
-    await screenshotBothSchemes(admin, 'organization');
+    await picture(admin, 'organization');
   });
 });

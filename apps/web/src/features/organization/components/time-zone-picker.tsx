@@ -17,9 +17,11 @@ export function TimeZonePicker({ value, onChange, error }: TimeZonePickerProps) 
   // A zone the server knows but this browser does not list still shows as the chosen one.
   const all = known.some((zone) => zone.id === value) ? known : [{ id: value, offset: '', search: value.toLowerCase() }, ...known];
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = all.filter((zone) => zone.id === value || words.every((word) => zone.search.includes(word)));
+  const matching = all.filter((zone) => words.every((word) => zone.search.includes(word)));
+  // The chosen zone stays in the list, so the list box always shows what is chosen.
+  const shown = matching.some((zone) => zone.id === value) ? matching : all.filter((zone) => zone.id === value).concat(matching);
   const current = all.find((zone) => zone.id === value);
-  const matches = shown.filter((zone) => zone.id !== value || words.length === 0).length;
+  const matches = matching.length;
 
   return (
     <fieldset className={['field', 'tz-picker', error && 'field--invalid'].filter(Boolean).join(' ')}>

@@ -137,7 +137,7 @@ function TextArea(props: { label: string; value: string; onChange: (value: strin
       </label>
       <textarea
         id={id}
-        className="textarea"
+        className="textarea project-description"
         rows={3}
         maxLength={10_000}
         value={props.value}

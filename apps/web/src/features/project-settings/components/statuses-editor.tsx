@@ -130,7 +130,7 @@ function AddStatusForm({ mutations }: { mutations: Mutations }) {
           maxLength={40}
           onChange={(event) => setName(event.target.value)}
           error={problems.name}
-          placeholder="Blocked"
+          placeholder="Waiting on customer"
         />
         <div className="field">
           <label className="field__label" htmlFor="new-status-category">
