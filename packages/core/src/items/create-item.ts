@@ -1,6 +1,7 @@
-// Creating an item: numbered KEY-n from the project's counter in the same transaction, placed at
-// the end of its status's column, with a 'created' activity row; creator and assignee watch it.
-import { enqueueNotificationDelivery, insertNewItem, takeItemNumber, type Database } from '@rytask/db';
+// Creating an item: numbered KEY-n from the project's counter (taken just before, in a short
+// transaction of its own), placed at the end of its status's column, with a 'created' activity
+// row; creator and assignee watch it.
+import { allocateItemNumber, enqueueNotificationDelivery, insertNewItem, lockProject, type Database } from '@rytask/db';
 import type { CreateItem } from '@rytask/contracts';
 import { resolveLabels } from '../labels/labels';
 import { assertRole } from '../policies/roles';
@@ -18,11 +19,16 @@ export async function createItem(db: Database, caller: Caller, projectId: string
   const assigneeId = input.assigneeId ?? null;
   const assignee = assigneeId ? await requireAssignable(db, caller, assigneeId) : null;
 
+  // A wrong parent is the likeliest refusal: checked before a number is taken (and again below).
+  if (input.parentId) await requireValidParent(db, caller, { projectId: project.id }, input.parentId);
+  // Taken and committed on its own, so concurrent creates do not queue on the project row for their
+  // whole transaction. If the create fails below, this number is skipped, never reused.
+  const number = await allocateItemNumber(db, project.id);
   const itemId = await db.transaction(async (tx) => {
     const labels = await resolveLabels(tx, caller, input.labels ?? []);
-    // From here the project row is locked until commit: keep the rest short.
-    const number = await takeItemNumber(tx, project.id);
-    // Checked under the lock, so no concurrent re-parenting can slip a cycle or extra depth in.
+    // A parent is checked under the project lock, as re-parenting is (update-item.ts), so no
+    // concurrent re-parenting can slip a cycle or extra depth in.
+    if (input.parentId) await lockProject(tx, project.id);
     const parent = input.parentId ? await requireValidParent(tx, caller, { projectId: project.id }, input.parentId) : null;
     const id = await insertNewItem(
       tx,

@@ -16,8 +16,9 @@ export async function endOfColumn(db: Executor, statusId: string): Promise<numbe
 
 /**
  * A new item with its labels, its 'created' activity row and its watchers, in one statement, at the
- * end of its status's column. One round trip matters here: creates in a project queue on the
- * project row lock (numbering) until their transaction ends.
+ * end of its status's column, in one round trip. Two items created at the same moment in the same
+ * column may get the same position: the board orders them by id, and a drop between them
+ * renumbers the column (move-item.ts).
  */
 export async function insertNewItem(
   db: Executor,

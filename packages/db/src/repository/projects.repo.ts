@@ -1,7 +1,7 @@
 // Projects and their statuses. Every read is scoped by organization: another organization's id
 // finds nothing, which callers turn into 404.
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../client';
+import type { Database, Executor } from '../client';
 import { items, projects, statuses } from '../schema';
 import { isUniqueViolation } from './work-shared';
 
@@ -97,6 +97,22 @@ export async function takeItemNumber(db: Executor, projectId: string): Promise<n
     .returning({ number: sql<number>`${projects.nextItemNumber} - 1` });
   if (!row) throw new Error(`project ${projectId} vanished while numbering an item`);
   return Number(row.number);
+}
+
+/**
+ * An item number for a create, taken in a transaction of its own that commits before the item is
+ * written: the project row is locked for this one statement, not for the create's whole
+ * transaction, so creates in a project no longer wait for each other. A number whose create then
+ * fails stays taken (a gap; numbers are never reused). Like a sequence, this commit does not wait
+ * for its WAL to reach disk (`synchronous_commit = off`): the item's own commit, which is
+ * synchronous, flushes the WAL past it, so the number of every durable item is durable too, and a
+ * number lost in a crash was never used by a committed item.
+ */
+export async function allocateItemNumber(db: Database, projectId: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL synchronous_commit = off`);
+    return takeItemNumber(tx, projectId);
+  });
 }
 
 // ── Statuses ────────────────────────────────────────────────────────────────────────────────────

@@ -28,6 +28,17 @@ describe('creating items', () => {
     expect((await createItem(org.member, project.id)).key).toBe('NUM-4');
   });
 
+  it('skips the number of a create refused after numbering, and never hands it out again', async () => {
+    const project = await createProject(org.admin, { key: 'GAP' });
+    expect((await createItem(org.member, project.id)).key).toBe('GAP-1');
+    // Label ids are checked inside the create's transaction, after its number was taken.
+    const unknownLabel = '00000000-0000-4000-8000-000000000000';
+    await fails(org.member, 'POST', `/api/v1/projects/${project.id}/items`, { title: 'x', labels: [unknownLabel] }, 400, 'validation_failed');
+    // A wrong parent is refused before a number is taken.
+    await fails(org.member, 'POST', `/api/v1/projects/${project.id}/items`, { title: 'x', parentId: unknownLabel }, 400, 'validation_failed');
+    expect((await createItem(org.member, project.id)).key).toBe('GAP-3');
+  });
+
   it('gives 20 concurrent creates in one project distinct, consecutive numbers', async () => {
     const project = await createProject(org.admin);
     const responses = await Promise.all(
