@@ -17,5 +17,5 @@ type ZodSchema = Parameters<typeof responseJsonSchema>[0];
 export const serializerCompiler: FastifySerializerCompiler<ZodSchema> = (route) => {
   const json = responseJsonSchema(route.schema);
   if (!json) return zodSerializerCompiler(route as Parameters<typeof zodSerializerCompiler>[0]);
-  return fastJsonStringify(json as Parameters<typeof fastJsonStringify>[0]) as (data: unknown) => string;
+  return fastJsonStringify(json as unknown as Parameters<typeof fastJsonStringify>[0]) as (data: unknown) => string;
 };
