@@ -1,10 +1,11 @@
 // The item list behind boards, lists and built-in views: filters, a sort, and keyset pagination
 // (a page continues strictly after the last row's sort key + id, so pages never overlap or skip,
 // however deep). One query per page, labels included.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, notInArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { itemLabels, items, organizations, projects, statuses } from '../schema';
 import { assignee, itemSummaryColumns, labelsJsonOf } from './items.repo';
+import { preparedOn } from './prepared';
 
 export type ItemSort = 'board' | 'number' | 'priority' | 'due' | 'updated' | 'created' | 'title';
 export type DueFilter = 'overdue' | 'soon' | 'none' | 'any';
@@ -157,7 +158,7 @@ export function itemListQuery(db: Executor, filter: ItemListFilter, page: ItemLi
  * whole project: for each status in order, a LATERAL walk of items_board_idx that stops after a
  * page's worth of rows. Same rows, same cursor as the general query.
  */
-function boardQuery(db: Executor, filter: ItemListFilter, page: ItemListPage) {
+function boardQuery(db: Executor, filter: ItemListFilter, page: ItemListPage, take: number | Placeholder = page.limit + 1) {
   const direction = page.order === 'asc' ? asc : desc;
   const after = page.after;
   const itemWhere = [...conditions(filter), eq(items.statusId, statuses.id)];
@@ -176,7 +177,7 @@ function boardQuery(db: Executor, filter: ItemListFilter, page: ItemListPage) {
     .from(items)
     .where(and(...itemWhere))
     .orderBy(direction(items.boardPosition), direction(items.id))
-    .limit(page.limit + 1)
+    .limit(take)
     .as('i');
   const statusWhere = [eq(statuses.projectId, filter.projectId!)];
   if (after) statusWhere.push(page.order === 'asc' ? sql`${statuses.position} >= ${after.keys[0]}::int` : sql`${statuses.position} <= ${after.keys[0]}::int`);
@@ -197,12 +198,52 @@ function boardQuery(db: Executor, filter: ItemListFilter, page: ItemListPage) {
     .leftJoin(assignee, eq(assignee.id, column.assigneeId))
     .where(and(...statusWhere))
     .orderBy(direction(statuses.position), direction(column.boardPosition), direction(column.id))
-    .limit(page.limit + 1);
+    .limit(take);
+}
+
+/** Nothing filtered but the project (and trash or not): what the web app's board asks for. */
+function isPlainBoard(filter: ItemListFilter, page: ItemListPage): boolean {
+  const none = (list?: unknown[]) => !list || list.length === 0;
+  return (
+    page.sort === 'board' &&
+    filter.projectId !== undefined &&
+    !filter.assignee &&
+    !filter.assignedTo &&
+    !filter.openOnly &&
+    !filter.titleContains &&
+    none(filter.labelIds) &&
+    none(filter.priorities) &&
+    none(filter.statusCategories) &&
+    none(filter.statusIds) &&
+    none(filter.due)
+  );
+}
+
+/**
+ * A plain board page (isPlainBoard) as a named prepared statement, one per direction, trash or
+ * not, and first page or not (prepared.ts): drizzle builds it once, and each connection plans it
+ * once. Its SQL is boardQuery's, with the values as parameters. Undefined for any other list.
+ */
+function plainBoardPage(db: Executor, filter: ItemListFilter, page: ItemListPage) {
+  if (!isPlainBoard(filter, page)) return undefined;
+  const name = `rytask_board_${page.order}_${filter.trashed ? 'trash' : 'live'}_${page.after ? 'next' : 'first'}`;
+  const statement = preparedOn(db, name, (root) => {
+    const value = (key: string) => sql.placeholder(key) as unknown as string;
+    const shape: ItemListFilter = { organizationId: value('organizationId'), projectId: value('projectId'), trashed: filter.trashed };
+    const after = page.after ? { keys: [value('position'), value('boardPosition')], id: value('afterId') } : undefined;
+    return boardQuery(root, shape, { ...page, after }, sql.placeholder('take')).prepare(name);
+  });
+  return statement?.execute({
+    organizationId: filter.organizationId,
+    projectId: filter.projectId,
+    take: page.limit + 1,
+    ...(page.after ? { position: page.after.keys[0], boardPosition: page.after.keys[1], afterId: page.after.id } : {}),
+  });
 }
 
 /** One page of items (`limit` + 1 rows are read to know whether another page follows). */
 export async function listItemRows(db: Executor, filter: ItemListFilter, page: ItemListPage) {
-  const rows = await itemListQuery(db, filter, page);
+  const rows = await (plainBoardPage(db, filter, page) ?? itemListQuery(db, filter, page));
   const more = rows.length > page.limit;
   const pageRows = more ? rows.slice(0, page.limit) : rows;
   const last = pageRows.at(-1);

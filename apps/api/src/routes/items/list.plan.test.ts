@@ -2,7 +2,7 @@
 // and reads about a page of items, never the whole project. Plans, not timings: the numbers are
 // bench/api.mjs's job.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, itemListQuery, type DatabaseHandle, type ItemListFilter, type ItemListPage } from '@rytask/db';
+import { createDatabase, itemListQuery, listItemRows, type DatabaseHandle, type ItemListFilter, type ItemListPage } from '@rytask/db';
 import { createOrganization } from '../../../../../test/support/api';
 import { withClient } from '../../../../../test/support/db';
 import { startTestServer } from '../../../../../test/support/server';
@@ -61,14 +61,23 @@ function nodes(plan: PlanNode): PlanNode[] {
 const rowsRead = (scans: PlanNode[]) =>
   scans.reduce((sum, n) => sum + (n['Actual Rows'] + (n['Rows Removed by Filter'] ?? 0)) * n['Actual Loops'], 0);
 
-async function plan(filter: Partial<ItemListFilter>, page: Partial<ItemListPage>): Promise<PlanNode[]> {
+async function plan(filter: Partial<ItemListFilter>, page: Partial<ItemListPage>, generic = false): Promise<PlanNode[]> {
   const query = itemListQuery(
     handle.db,
     { organizationId: org.id, trashed: false, projectId: big.id, ...filter },
     { sort: 'board', order: 'asc', limit: 50, ...page },
   ).toSQL();
-  const { rows } = await handle.pool.query(`EXPLAIN (ANALYZE, FORMAT JSON, TIMING OFF) ${query.sql}`, query.params as unknown[]);
-  return nodes(rows[0]['QUERY PLAN'][0].Plan);
+  // A plain board page runs as a prepared statement (item-list.repo.ts), which PostgreSQL may plan
+  // once for any values: `generic` asks for that plan.
+  const client = await handle.pool.connect();
+  try {
+    if (generic) await client.query('SET plan_cache_mode = force_generic_plan');
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON, TIMING OFF) ${query.sql}`, query.params as unknown[]);
+    return nodes(rows[0]['QUERY PLAN'][0].Plan);
+  } finally {
+    await client.query('RESET plan_cache_mode');
+    client.release();
+  }
 }
 
 describe('the item list on a 10,000-item project', () => {
@@ -90,6 +99,30 @@ describe('the item list on a 10,000-item project', () => {
       expect(rowsRead(scans)).toBeLessThanOrEqual(6 * 51);
     });
   }
+
+  it('plans a plain board page for any values (its prepared statement) through items_board_idx too', async () => {
+    for (const page of [{}, { order: 'desc' as const }, { after: { keys: ['3', '6000'], id: '00000000-0000-4000-8000-000000000000' } }]) {
+      const scans = (await plan({}, page, true)).filter((n) => n['Relation Name'] === 'items');
+      expect(scans.map((n) => n['Index Name'])).toEqual(scans.map(() => 'items_board_idx'));
+      expect(rowsRead(scans)).toBeLessThanOrEqual(6 * 51);
+    }
+  });
+
+  it('answers a plain board page from its prepared statement with the rows of the general query', async () => {
+    const filter = { organizationId: org.id, trashed: false, projectId: big.id };
+    for (const page of [
+      { sort: 'board' as const, order: 'asc' as const, limit: 50 },
+      { sort: 'board' as const, order: 'desc' as const, limit: 7 },
+      { sort: 'board' as const, order: 'asc' as const, limit: 20, after: { keys: ['3', '6000'], id: '00000000-0000-4000-8000-000000000000' } },
+    ]) {
+      // More runs than PostgreSQL's five custom plans, so the generic plan answers too.
+      for (let run = 0; run < 7; run++) {
+        const { rows } = await listItemRows(handle.db, filter, page);
+        const expected = (await itemListQuery(handle.db, filter, page)).slice(0, page.limit);
+        expect(rows).toEqual(expected);
+      }
+    }
+  });
 
   it('filters without reading the whole project when the board is filtered to open work', async () => {
     const scans = (await plan({ openOnly: true, assignee: { ids: [org.member.id], unassigned: false } }, { sort: 'board' })).filter(
