@@ -39,7 +39,7 @@ describe('settings in the web app', () => {
   async function picture(page: Page, name: string): Promise<void> {
     // Success toasts leave by themselves within five seconds.
     await expect.poll(() => page.getByTestId('toasts').locator('.toast').count(), { timeout: 8_000 }).toBe(0);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     await screenshotBothSchemes(page, name);
   }
 
@@ -84,7 +84,7 @@ describe('settings in the web app', () => {
     for (const expected of [5, 4, 3]) {
       await page.keyboard.press('Enter');
       await expect.poll(async () => (await statusNames(page)).indexOf('Blocked')).toBe(expected);
-      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move Blocked up');
+      await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } | null } }).document.activeElement?.getAttribute('aria-label'))).toBe('Move Blocked up');
     }
     await expect
       .poll(async () => ((await ok(org.admin, 'GET', `/api/v1/projects/${project.id}`)) as Project).statuses.map((s) => s.name))

@@ -11,6 +11,7 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import type { ApiContext } from './context';
 import { registerCsrfCheck } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
+import { registerInputHygiene } from './plugins/input';
 import { serializeRequest } from './plugins/log-redaction';
 import { serializerCompiler } from './plugins/serializer';
 import { authRoutes } from './routes/auth/auth.route';
@@ -59,6 +60,7 @@ export async function buildServer({ context, migrations, webDir, logLevel, logSt
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerCsrfCheck(app);
+  registerInputHygiene(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

@@ -22,9 +22,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const issue = error.validation[0];
       const path = issue?.instancePath.split('/').filter(Boolean).join('.');
       const where = error.validationContext === 'body' ? '' : `${error.validationContext}.`;
-      appError = new AppError('validation_failed', issue?.message ?? 'The request is not valid.', {
-        field: path ? `${where === 'body.' ? '' : where}${path}` : undefined,
-      });
+      appError = new AppError('validation_failed', issue?.message ?? 'The request is not valid.', { field: path ? `${where}${path}` : undefined });
     } else if ('statusCode' in error && error.statusCode && error.statusCode < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large.
       appError = new AppError('validation_failed', error.message);

@@ -12,7 +12,6 @@ import {
 import { AppError } from '../errors';
 import { assertRole } from '../policies/roles';
 import type { Caller } from '../session';
-import { withoutNul } from '../text';
 import { itemNotFound } from './list-comments';
 import { linkablePeople, mentionedMembers } from './mentions';
 
@@ -29,7 +28,7 @@ export async function createComment(
   input: { body: string },
 ): Promise<{ comment: CommentRow; people: MentionablePerson[] }> {
   const organizationId = caller.organization.id;
-  const body = withoutNul(input.body).trim();
+  const body = input.body.trim();
   if (!body) throw new AppError('validation_failed', 'Write something first', { field: 'body' });
   return db.transaction(async (tx) => {
     const item = await findItemForComments(tx, organizationId, itemId, { lock: true });

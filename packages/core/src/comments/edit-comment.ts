@@ -12,7 +12,6 @@ import { AppError } from '../errors';
 import { assertCanEditComment } from '../policies/comments';
 import { assertRole } from '../policies/roles';
 import type { Caller } from '../session';
-import { withoutNul } from '../text';
 import { itemInTrash } from './create-comment';
 import { linkablePeople, mentionedMembers } from './mentions';
 
@@ -29,7 +28,7 @@ export async function editComment(
   input: { body: string },
 ): Promise<{ comment: CommentRow; people: MentionablePerson[] }> {
   const organizationId = caller.organization.id;
-  const body = withoutNul(input.body).trim();
+  const body = input.body.trim();
   if (!body) throw new AppError('validation_failed', 'Write something first', { field: 'body' });
   return db.transaction(async (tx) => {
     const comment = await findComment(tx, organizationId, commentId);

@@ -2,7 +2,6 @@
 // they typed its key.
 import { findItemByKey, searchItems as searchItemRows, type Database, type SearchHit } from '@rytask/db';
 import type { Caller } from '../session';
-import { withoutNul } from '../text';
 
 export type SearchOutcome = { jumpTo: { id: string; key: string } | null; items: (SearchHit & { key: string })[] };
 
@@ -15,7 +14,7 @@ const SNIPPET_LENGTH = 200;
 /** Any role. Never items in the trash, never another organization's. Any input is safe to search. */
 export async function searchItems(db: Database, caller: Caller, input: { q: string; limit: number }): Promise<SearchOutcome> {
   const organizationId = caller.organization.id;
-  const q = withoutNul(input.q).trim();
+  const q = input.q.trim();
   const [hits, jumpTo] = await Promise.all([
     searchItemRows(db, organizationId, q, { mode: WEBSEARCH_SYNTAX.test(q) ? 'websearch' : 'prefix', limit: input.limit }),
     itemToJumpTo(db, organizationId, q),

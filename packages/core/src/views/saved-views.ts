@@ -17,7 +17,6 @@ import { AppError } from '../errors';
 import { assertRole } from '../policies/roles';
 import { assertCanDeleteSavedView, assertCanEditSavedView } from '../policies/saved-views';
 import type { Caller } from '../session';
-import { withoutNul } from '../text';
 
 export type SavedViewQuery = z.infer<typeof savedViewQuerySchema>;
 export type SavedView = Omit<SavedViewRow, 'query'> & { query: SavedViewQuery };
@@ -51,7 +50,7 @@ export async function createSavedView(db: Database, caller: Caller, input: Saved
   const organizationId = caller.organization.id;
   return db.transaction(async (tx) => {
     await assertProject(tx, organizationId, input.projectId);
-    const id = await insertSavedView(tx, { organizationId, ownerId: caller.user.id, ...withoutNul(input) });
+    const id = await insertSavedView(tx, { organizationId, ownerId: caller.user.id, ...input });
     return withQuery((await findVisibleSavedView(tx, organizationId, caller.user.id, id))!);
   });
 }
@@ -65,7 +64,7 @@ export async function updateSavedView(db: Database, caller: Caller, id: string, 
     assertRole(caller, 'MEMBER');
     assertCanEditSavedView(caller, view);
     await assertProject(tx, organizationId, input.projectId);
-    await updateSavedViewRow(tx, organizationId, id, withoutNul(input));
+    await updateSavedViewRow(tx, organizationId, id, input);
     return withQuery((await findVisibleSavedView(tx, organizationId, caller.user.id, id))!);
   });
 }
