@@ -1,11 +1,21 @@
 // Plain-language formatting of dates, durations and people, in the browser's locale.
 
+// Intl formatters are expensive to create (a board formats hundreds of dates per render), so each
+// one is made once and reused; `toLocaleDateString(…, options)` would build a new one per call.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let cached = formatters.get(key);
+  if (!cached) formatters.set(key, (cached = make()));
+  return cached;
+}
+
 /** 'YYYY-MM-DD' of now in a time zone (the organization's: due dates are calendar days there). */
 export function todayIn(timeZone?: string): string {
+  const options = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    return formatter(`today:${timeZone ?? ''}`, () => new Intl.DateTimeFormat('en-CA', { ...options, timeZone })).format(new Date());
   } catch {
-    return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    return formatter('today:', () => new Intl.DateTimeFormat('en-CA', options)).format(new Date());
   }
 }
 
@@ -36,14 +46,13 @@ export function formatDue(dueDate: string, today: string): string {
   if (days === 1) return 'Tomorrow';
   if (days === -1) return 'Yesterday';
   const date = new Date(`${dueDate}T12:00:00Z`);
-  if (days > 1 && days < 7) return date.toLocaleDateString(undefined, { weekday: 'long', timeZone: 'UTC' });
+  if (days > 1 && days < 7) {
+    return formatter('weekday', () => new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone: 'UTC' })).format(date);
+  }
   const sameYear = dueDate.slice(0, 4) === today.slice(0, 4);
-  return date.toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: sameYear ? undefined : 'numeric',
-    timeZone: 'UTC',
-  });
+  return formatter(sameYear ? 'day' : 'day-year', () =>
+    new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric', timeZone: 'UTC' }),
+  ).format(date);
 }
 
 /** 90 → "1h 30m", 480 → "8h", 20 → "20m". */

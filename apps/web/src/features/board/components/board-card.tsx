@@ -1,16 +1,22 @@
 import type { ItemSummary } from '@rytask/contracts';
-import { useDndContext } from '@dnd-kit/core';
+import type { Active } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useLocation } from 'wouter';
+import { memo, type RefObject } from 'react';
 import { Avatar, DueChip, EstimateChip, LabelChip, PriorityIcon } from '../../items/components/item-bits';
 
-type Props = { item: ItemSummary; today: string; canEdit: boolean };
+type Props = {
+  item: ItemSummary;
+  today: string;
+  canEdit: boolean;
+  /** The card being dragged, if any (kept by the board: reading dnd-kit's context here would re-render every card on each change). */
+  activeRef: RefObject<Active | null>;
+  /** Opens an item's page (one function for the board: a location hook per card costs a subscription each). */
+  onOpen: (key: string) => void;
+};
 
 /** A card: key, title, priority, assignee, labels, due date. Click or Enter opens the item. */
-export function BoardCard({ item, today, canEdit }: Props) {
-  const [, navigate] = useLocation();
-  const { active } = useDndContext();
+export const BoardCard = memo(function BoardCard({ item, today, canEdit, activeRef, onOpen }: Props) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: item.id,
     disabled: !canEdit,
@@ -19,7 +25,7 @@ export function BoardCard({ item, today, canEdit }: Props) {
   const done = item.statusCategory === 'completed' || item.statusCategory === 'cancelled';
 
   function open() {
-    if (!active) navigate(`/items/${item.key}`);
+    if (!activeRef.current) onOpen(item.key);
   }
 
   // The list item stays a list item; the card inside it is the control (role="button").
@@ -33,7 +39,7 @@ export function BoardCard({ item, today, canEdit }: Props) {
         {...listeners}
         onClick={open}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && !active) {
+          if (event.key === 'Enter' && !activeRef.current) {
             event.preventDefault();
             open();
             return;
@@ -44,22 +50,31 @@ export function BoardCard({ item, today, canEdit }: Props) {
         data-nav-item
         data-testid={`card-${item.key}`}
       >
-        <div className="board-card__top">
-          <span className="board-card__key">{item.key}</span>
-          <PriorityIcon priority={item.priority} />
-          {item.assignee && <Avatar person={item.assignee} />}
-        </div>
-        <p className="board-card__title">{item.title}</p>
-        {(item.labels.length > 0 || item.dueDate || item.estimateMinutes) && (
-          <div className="board-card__meta">
-            {item.labels.map((label) => (
-              <LabelChip key={label.id} label={label} />
-            ))}
-            {item.dueDate && <DueChip dueDate={item.dueDate} today={today} done={done} />}
-            {item.estimateMinutes ? <EstimateChip minutes={item.estimateMinutes} /> : null}
-          </div>
-        )}
+        <CardContent item={item} today={today} done={done} />
       </div>
     </li>
   );
-}
+});
+
+/** What a card shows; unchanged while cards are dragged around it, so it is not rendered again. */
+const CardContent = memo(function CardContent({ item, today, done }: { item: ItemSummary; today: string; done: boolean }) {
+  return (
+    <>
+      <div className="board-card__top">
+        <span className="board-card__key">{item.key}</span>
+        <PriorityIcon priority={item.priority} />
+        {item.assignee && <Avatar person={item.assignee} />}
+      </div>
+      <p className="board-card__title">{item.title}</p>
+      {(item.labels.length > 0 || item.dueDate || item.estimateMinutes) && (
+        <div className="board-card__meta">
+          {item.labels.map((label) => (
+            <LabelChip key={label.id} label={label} />
+          ))}
+          {item.dueDate && <DueChip dueDate={item.dueDate} today={today} done={done} />}
+          {item.estimateMinutes ? <EstimateChip minutes={item.estimateMinutes} /> : null}
+        </div>
+      )}
+    </>
+  );
+});

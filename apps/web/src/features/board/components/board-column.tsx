@@ -1,7 +1,7 @@
 import type { ItemSummary, Project, Status } from '@rytask/contracts';
-import { useDroppable } from '@dnd-kit/core';
+import { useDroppable, type Active } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useState } from 'react';
+import { memo, useState, type RefObject } from 'react';
 import { Icon } from '../../../components/icon';
 import { AddCard } from './add-card';
 import { BoardCard } from './board-card';
@@ -14,9 +14,11 @@ type Props = {
   today: string;
   canEdit: boolean;
   dragging: boolean;
+  activeRef: RefObject<Active | null>;
+  onOpen: (key: string) => void;
 };
 
-export function BoardColumn({ project, status, itemIds, items, today, canEdit, dragging }: Props) {
+export const BoardColumn = memo(function BoardColumn({ project, status, itemIds, items, today, canEdit, dragging, activeRef, onOpen }: Props) {
   // The column itself is a drop target too, so a card can land in an empty column.
   const { setNodeRef, isOver } = useDroppable({ id: status.id });
   const [adding, setAdding] = useState(false);
@@ -51,7 +53,7 @@ export function BoardColumn({ project, status, itemIds, items, today, canEdit, d
         <ol className="board-column__cards" ref={setNodeRef} aria-labelledby={headingId}>
           {itemIds.map((id) => {
             const item = items.get(id);
-            return item ? <BoardCard key={id} item={item} today={today} canEdit={canEdit} /> : null;
+            return item ? <BoardCard key={id} item={item} today={today} canEdit={canEdit} activeRef={activeRef} onOpen={onOpen} /> : null;
           })}
           {itemIds.length === 0 && !adding && (
             <li className={`board-column__empty${dragging ? ' board-column__empty--target' : ''}`}>
@@ -63,4 +65,4 @@ export function BoardColumn({ project, status, itemIds, items, today, canEdit, d
       {adding && <AddCard project={project} status={status} onDone={() => setAdding(false)} />}
     </section>
   );
-}
+});

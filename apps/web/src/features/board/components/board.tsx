@@ -4,8 +4,10 @@ import {
   DndContext,
   KeyboardSensor,
   PointerSensor,
+  useDndContext,
   useSensor,
   useSensors,
+  type Active,
   type Announcements,
   type DragEndEvent,
   type DragOverEvent,
@@ -13,7 +15,8 @@ import {
   type UniqueIdentifier,
 } from '@dnd-kit/core';
 import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useLocation } from 'wouter';
 import { useSessionContext } from '../../../app/session-context';
 import { useToday } from '../../items/api/reference-data';
 import { useMoveItem } from '../api/move';
@@ -44,8 +47,17 @@ export function Board({ project, items }: { project: Project; items: ItemSummary
   const [activeId, setActiveId] = useState<string | null>(null);
   const origin = useRef<{ statusId: string; index: number } | null>(null);
   const move = useMoveItem(project.id);
+  const activeRef = useRef<Active | null>(null);
+  const [, navigate] = useLocation();
+  const open = useCallback((key: string) => navigate(`/items/${key}`), [navigate]);
 
+  // On mount the initial state is already this grouping: setting it again would render every column twice.
+  const grouped = useRef(false);
   useEffect(() => {
+    if (!grouped.current) {
+      grouped.current = true;
+      return;
+    }
     if (!activeId) setColumns(groupByStatus(statuses, items));
   }, [statuses, items, activeId]);
 
@@ -145,6 +157,7 @@ export function Board({ project, items }: { project: Project; items: ItemSummary
         },
       }}
     >
+      <TrackActive activeRef={activeRef} />
       <div className="board" data-testid="board" aria-label={`${project.name} board`} role="region">
         {statuses.map((status) => (
           <BoardColumn
@@ -156,9 +169,20 @@ export function Board({ project, items }: { project: Project; items: ItemSummary
             today={today}
             canEdit={canEdit}
             dragging={activeId !== null}
+            activeRef={activeRef}
+            onOpen={open}
           />
         ))}
       </div>
     </DndContext>
   );
+}
+
+/** Keeps `activeRef` on dnd-kit's dragged card: one small listener instead of one per card. */
+function TrackActive({ activeRef }: { activeRef: RefObject<Active | null> }) {
+  const { active } = useDndContext();
+  useLayoutEffect(() => {
+    activeRef.current = active;
+  });
+  return null;
 }
