@@ -166,6 +166,10 @@ export const moveItemSchema = z.object({
   beforeId: id.nullable(),
 });
 
+/** The most items one page of a list may hold; a project's board (`sort=board`) may ask for ITEM_BOARD_LIMIT. */
+export const ITEM_LIST_LIMIT = 200;
+export const ITEM_BOARD_LIMIT = 1000;
+
 export const itemListQuerySchema = z.object({
   projectId: id.optional(),
   /** Comma-separated user ids; `me` for the caller; `none` for unassigned. */
@@ -181,7 +185,8 @@ export const itemListQuerySchema = z.object({
   order: z.enum(['asc', 'desc']).default('asc'),
   /** `true` lists the trash (only trashed items). (`stringbool`: the query string `false` means false.) */
   trashed: z.stringbool().default(false),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** 1 to 200; up to ITEM_BOARD_LIMIT for a board (`sort=board` with `projectId`), which shows every card at once. */
+  limit: z.coerce.number().int().min(1).max(ITEM_BOARD_LIMIT).default(50),
   /** Opaque, from the previous page's `nextCursor`. */
   cursor: z.string().max(500).optional(),
 });

@@ -1,12 +1,31 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { Route, Switch } from 'wouter';
 import { Loading } from '../components/loading';
 import { ProjectsPage } from '../features/projects/components/projects-page';
 import { NotFoundPage } from './not-found-page';
 
-// Pages beyond the first screen load on demand, so the initial download stays small.
-function page<M>(load: () => Promise<M>, name: keyof M): ComponentType {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+// Pages beyond the first screen load on demand, so the initial download stays small. A page whose
+// chunk was preloaded (preloadPage, at start-up for the address being opened) renders at once;
+// otherwise it suspends until its chunk arrives.
+type Page = ComponentType & { preload: () => Promise<unknown> };
+function page<M>(load: () => Promise<M>, name: keyof M): Page {
+  let loaded: ComponentType | undefined;
+  let loading: Promise<unknown> | undefined;
+  const preload = () =>
+    (loading ??= load().then((module) => {
+      loaded = module[name] as ComponentType;
+    }));
+  const Lazy = lazy(async () => {
+    await preload();
+    return { default: loaded! };
+  });
+  function Page(props: object) {
+    // Chosen once per mount: switching from Lazy to the loaded component later would remount the page.
+    const [Component] = useState(() => loaded ?? Lazy);
+    return <Component {...props} />;
+  }
+  Page.preload = () => preload().catch(() => undefined);
+  return Page;
 }
 const BoardPage = page(() => import('../features/board/components/board-page'), 'BoardPage');
 const ListPage = page(() => import('../features/list/components/list-page'), 'ListPage');
@@ -26,6 +45,13 @@ const OrganizationPage = page(
   () => import('../features/organization/components/organization-page'),
   'OrganizationPage',
 );
+
+/** Starts loading the chunk of the page at `path` (called at start-up, alongside the session check). */
+export function preloadPage(path: string): void {
+  if (/^\/projects\/[^/]+\/?$/.test(path)) void BoardPage.preload();
+  else if (/^\/(projects\/[^/]+\/)?list\/?$/.test(path)) void ListPage.preload();
+  else if (/^\/items\/[^/]+\/?$/.test(path)) void ItemPage.preload();
+}
 
 /** The signed-in pages. `/invite/:token` is public and handled before the session gate. */
 export function AppRoutes() {

@@ -1,7 +1,7 @@
 // The item list: the query string's filters and built-in views turned into a filter, a sort and
 // an opaque cursor (base64url JSON of the last row's sort key and id).
 import { isValidItemCursor, listItemRows, type Database, type ItemListFilter, type ItemSort } from '@rytask/db';
-import { prioritySchema, statusCategorySchema, type ItemListQuery } from '@rytask/contracts';
+import { ITEM_BOARD_LIMIT, ITEM_LIST_LIMIT, prioritySchema, statusCategorySchema, type ItemListQuery } from '@rytask/contracts';
 import { AppError } from '../errors';
 import type { Caller } from '../session';
 import type { ItemSummaryView } from './item-view';
@@ -61,6 +61,9 @@ export function itemListFilter(caller: Caller, query: ItemListQuery): ItemListFi
 }
 
 export async function listItems(db: Database, caller: Caller, query: ItemListQuery): Promise<{ items: ItemSummaryView[]; nextCursor: string | null }> {
+  if (query.limit > ITEM_LIST_LIMIT && !(query.sort === 'board' && query.projectId)) {
+    throw new AppError('validation_failed', `A page holds at most ${ITEM_LIST_LIMIT} items (${ITEM_BOARD_LIMIT} for a project's board: sort=board with projectId).`, { field: 'limit' });
+  }
   const filter = itemListFilter(caller, query);
   const after = query.cursor ? decodeCursor(query.cursor, query.sort, query.order) : undefined;
   const { rows, next } = await listItemRows(db, filter, { sort: query.sort, order: query.order, limit: query.limit, after });

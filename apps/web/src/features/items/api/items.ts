@@ -48,26 +48,34 @@ export function useItemList(filters: ItemFilters) {
   });
 }
 
-/** Pages a board shows at most: 10 × 200 items; beyond that, the list view is the better tool. */
-const BOARD_PAGES = 10;
+/**
+ * A board asks for up to BOARD_LIMIT items per request (the API allows more than a list's 200 for
+ * sort=board in one project), so a board of up to 1000 cards is one request, not a chain of pages;
+ * it shows at most 2 × 1000, beyond that the list view is the better tool.
+ */
+const BOARD_LIMIT = 1000;
+const BOARD_PAGES = 2;
+
+async function fetchBoardItems(projectId: string): Promise<ItemSummary[]> {
+  const items: ItemSummary[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < BOARD_PAGES; page++) {
+    const answer = await fetchPage({ projectId, sort: 'board', limit: BOARD_LIMIT }, cursor);
+    items.push(...answer.items);
+    if (!answer.nextCursor) break;
+    cursor = answer.nextCursor;
+  }
+  return items;
+}
+
+/** The board's query, also started early by the page preloader (app/preload.ts). */
+export function boardItemsQuery(projectId: string) {
+  return { queryKey: itemKeys.board(projectId), queryFn: () => fetchBoardItems(projectId) };
+}
 
 /** Every open item of a project, in board order (the board needs all of them at once). */
 export function useBoardItems(projectId: string | undefined) {
-  return useQuery({
-    queryKey: itemKeys.board(projectId ?? ''),
-    enabled: Boolean(projectId),
-    queryFn: async () => {
-      const items: ItemSummary[] = [];
-      let cursor: string | undefined;
-      for (let page = 0; page < BOARD_PAGES; page++) {
-        const answer = await fetchPage({ projectId, sort: 'board', limit: 200 }, cursor);
-        items.push(...answer.items);
-        if (!answer.nextCursor) break;
-        cursor = answer.nextCursor;
-      }
-      return items;
-    },
-  });
+  return useQuery({ ...boardItemsQuery(projectId ?? ''), enabled: Boolean(projectId) });
 }
 
 export function useItem(key: string) {

@@ -31,12 +31,15 @@ export function useLabels() {
   });
 }
 
+/** The organization's settings (its time zone gives "today"); also started early by app/preload.ts. */
+export const organizationQuery = {
+  queryKey: organizationKey,
+  queryFn: () => apiRequest<OrganizationSettings>('GET', '/organization'),
+  staleTime: 5 * REFERENCE_STALE_MS,
+};
+
 export function useOrganization() {
-  return useQuery({
-    queryKey: organizationKey,
-    queryFn: () => apiRequest<OrganizationSettings>('GET', '/organization'),
-    staleTime: 5 * REFERENCE_STALE_MS,
-  });
+  return useQuery(organizationQuery);
 }
 
 /** Today's date in the organization's time zone ('YYYY-MM-DD'), for due dates and quick-add. */

@@ -4,11 +4,14 @@ import { apiRequest } from '../../../lib/api-client';
 
 export const projectsKey = ['projects'] as const;
 
+/** Every project (archived too); also started early by the page preloader (app/preload.ts). */
+export const projectsQuery = {
+  queryKey: projectsKey,
+  queryFn: () => apiRequest<{ projects: Project[] }>('GET', '/projects?archived=true').then((answer) => answer.projects),
+};
+
 export function useProjects() {
-  return useQuery({
-    queryKey: projectsKey,
-    queryFn: () => apiRequest<{ projects: Project[] }>('GET', '/projects?archived=true').then((answer) => answer.projects),
-  });
+  return useQuery(projectsQuery);
 }
 
 /** A project by its key (the web app's URLs use keys, the API uses ids). */
