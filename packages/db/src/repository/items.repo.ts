@@ -5,6 +5,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import { itemActivity, itemLabels, items, itemWatchers, labels, projects, statuses, users } from '../schema';
 import type { LabelRow } from './labels.repo';
+import { preparedOn } from './prepared';
 import type { WorkPerson } from './work-shared';
 
 /** The assignee's user row, joined under its own name (lists join it too). */
@@ -65,7 +66,11 @@ function findItemRows(db: Executor, organizationId: string, where: ReturnType<ty
 
 /** One item (trashed or not), with its project key, status, assignee, creator and parent. */
 export async function findItemDetailRow(db: Executor, organizationId: string, itemId: string): Promise<ItemDetailRow | undefined> {
-  const [row] = await findItemRows(db, organizationId, eq(items.id, itemId));
+  // Every item page and every write's answer reads it: prepared once per database handle (prepared.ts).
+  const statement = preparedOn(db, 'rytask_item_detail', (root) =>
+    findItemRows(root, sql.placeholder('organizationId') as unknown as string, eq(items.id, sql.placeholder('itemId'))).prepare('rytask_item_detail'),
+  );
+  const [row] = statement ? await statement.execute({ organizationId, itemId }) : await findItemRows(db, organizationId, eq(items.id, itemId));
   return row;
 }
 
