@@ -1,6 +1,6 @@
 // Reading work items: one item with everything its page shows, sub-tasks, labels of many items,
 // watchers and the activity history. Scoped by organization like every work query.
-import { and, asc, eq, inArray, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql, type AnyColumn, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import { itemActivity, itemLabels, items, itemWatchers, labels, projects, statuses, users } from '../schema';
@@ -82,6 +82,13 @@ export async function findItemDetailRowByKey(db: Executor, organizationId: strin
 
 /** The sub-tasks of an item that are not in the trash, by number. */
 export async function listSubtaskRows(db: Executor, organizationId: string, parentId: string) {
+  const statement = preparedOn(db, 'rytask_subtasks', (root) =>
+    subtaskRowsQuery(root, sql.placeholder('organizationId') as unknown as string, sql.placeholder('parentId') as unknown as string).prepare('rytask_subtasks'),
+  );
+  return statement ? statement.execute({ organizationId, parentId }) : subtaskRowsQuery(db, organizationId, parentId);
+}
+
+function subtaskRowsQuery(db: Executor, organizationId: string, parentId: string) {
   return db
     .select(itemSummaryColumns)
     .from(items)
@@ -107,21 +114,32 @@ export function labelsJsonOf(itemId: AnyColumn): SQL<LabelRef[]> {
 export async function labelsOfItems(db: Executor, itemIds: string[]): Promise<Map<string, LabelRow[]>> {
   const byItem = new Map<string, LabelRow[]>(itemIds.map((id) => [id, []]));
   if (itemIds.length === 0) return byItem;
-  const rows = await db
-    .select({ itemId: itemLabels.itemId, label: labels })
-    .from(itemLabels)
-    .innerJoin(labels, eq(labels.id, itemLabels.labelId))
-    .where(inArray(itemLabels.itemId, itemIds))
-    .orderBy(asc(sql`lower(${labels.name}) COLLATE "C"`));
+  // One array parameter, so one prepared statement serves any number of items (prepared.ts).
+  const statement = preparedOn(db, 'rytask_labels_of_items', (root) =>
+    labelsOfItemsQuery(root, sql.placeholder('itemIds')).prepare('rytask_labels_of_items'),
+  );
+  const rows = statement ? await statement.execute({ itemIds }) : await labelsOfItemsQuery(db, itemIds);
   for (const row of rows) byItem.get(row.itemId)?.push(row.label);
   return byItem;
 }
 
+function labelsOfItemsQuery(db: Executor, itemIds: string[] | Placeholder) {
+  return db
+    .select({ itemId: itemLabels.itemId, label: labels })
+    .from(itemLabels)
+    .innerJoin(labels, eq(labels.id, itemLabels.labelId))
+    // One parameter holding the array (a plain array in `sql` would become a list of parameters).
+    .where(sql`${itemLabels.itemId} = ANY(${Array.isArray(itemIds) ? sql.param(itemIds) : itemIds}::uuid[])`)
+    .orderBy(asc(sql`lower(${labels.name}) COLLATE "C"`));
+}
+
 export async function isWatching(db: Executor, itemId: string, userId: string): Promise<boolean> {
-  const rows = await db
-    .select({ one: sql`1` })
-    .from(itemWatchers)
-    .where(and(eq(itemWatchers.itemId, itemId), eq(itemWatchers.userId, userId)));
+  const query = (on: Executor, item: string, user: string) =>
+    on.select({ one: sql`1` }).from(itemWatchers).where(and(eq(itemWatchers.itemId, item), eq(itemWatchers.userId, user)));
+  const statement = preparedOn(db, 'rytask_is_watching', (root) =>
+    query(root, sql.placeholder('itemId') as unknown as string, sql.placeholder('userId') as unknown as string).prepare('rytask_is_watching'),
+  );
+  const rows = statement ? await statement.execute({ itemId, userId }) : await query(db, itemId, userId);
   return rows.length > 0;
 }
 
