@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { TestUser } from '../support/api';
+import { startTestServer } from '../support/server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const WEB_INDEX = fileURLToPath(new URL('../../apps/web/dist/index.html', import.meta.url));
@@ -83,4 +86,42 @@ export async function screenshotBothSchemes(page: Page, name: string): Promise<v
     await page.screenshot({ path: `${SCREENSHOTS}${name}-${scheme}.png`, fullPage: true });
   }
   await page.emulateMedia({ colorScheme: 'light' });
+}
+
+export interface BrowserApp {
+  server: Awaited<ReturnType<typeof startTestServer>>;
+  browser: Browser;
+  /** A tab signed in as `user` at `path`, closed after the test. */
+  open(user: TestUser, path?: string): Promise<Page>;
+  /** Closes a context the test made itself after the test. */
+  track(context: BrowserContext): void;
+}
+
+/**
+ * One api on its own database and one Chromium for a test file (`const app = useBrowserApp()` at
+ * the top of a describe block); the tabs a test opens are closed after it.
+ */
+export function useBrowserApp(): BrowserApp {
+  const contexts: BrowserContext[] = [];
+  const app = {
+    track: (context: BrowserContext) => void contexts.push(context),
+    async open(user: TestUser, path = '/') {
+      const { context, page } = await openSignedIn(app.browser, app.server.url, user.cookie, { path });
+      contexts.push(context);
+      return page;
+    },
+  } as BrowserApp;
+  beforeAll(async () => {
+    assertWebBuilt();
+    app.browser = await launchBrowser();
+    app.server = await startTestServer();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

@@ -4,12 +4,11 @@
 import { createDatabase } from '@rytask/db';
 import { jobs } from '@rytask/worker';
 import pino from 'pino';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createOrganization, type TestUser } from '../support/api';
-import { startTestServer } from '../support/server';
 import { createItem, createProject, ok } from '../support/work';
-import { assertWebBuilt, launchBrowser, openSignedIn } from './browser';
+import { useBrowserApp } from './browser';
 
 // Each payload sets window.__pwned (or opens a dialog) if it ever runs.
 const PAYLOADS = [
@@ -23,27 +22,11 @@ const PAYLOADS = [
 const HOSTILE = PAYLOADS.join(' ');
 
 describe('hostile content in the browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const app = useBrowserApp();
   const dialogs: string[] = [];
 
-  beforeAll(async () => {
-    assertWebBuilt();
-    browser = await launchBrowser();
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   async function open(user: TestUser, path: string): Promise<Page> {
-    const { context, page } = await openSignedIn(browser, server.url, user.cookie, { path });
-    contexts.push(context);
+    const page = await app.open(user, path);
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
@@ -66,7 +49,7 @@ describe('hostile content in the browser', () => {
   }
 
   it('renders hostile titles, descriptions, comments, labels, names and views as text on every page', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl, 'Hostile');
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Hostile');
     // A person whose name is an attack, and mentions of them.
     await ok(org.member, 'PATCH', '/api/v1/me', { name: '<img src=x onerror="window.__pwned=7">' });
     const project = await createProject(org.owner, { key: 'EVIL', name: '<img src=x onerror="window.__pwned=8">' });
@@ -79,7 +62,7 @@ describe('hostile content in the browser', () => {
     });
     await ok(org.owner, 'POST', `/api/v1/items/${item.id}/comments`, { body: `${HOSTILE} @${org.member.handle}` });
     await ok(org.owner, 'POST', '/api/v1/views', { name: HOSTILE.slice(0, 80), shared: true, query: { q: '<script>' } });
-    const handle = createDatabase(server.databaseUrl, { max: 1 });
+    const handle = createDatabase(app.server.databaseUrl, { max: 1 });
     try {
       await jobs.find((job) => job.id === 'deliver-notifications')!.run({}, { db: handle.db, log: pino({ level: 'silent' }) });
     } finally {
@@ -100,20 +83,20 @@ describe('hostile content in the browser', () => {
   });
 
   it('takes hostile filter and search input without breaking', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl, 'Hostile input');
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Hostile input');
     const project = await createProject(org.owner, { key: 'SAFE', name: 'Safe' });
     await createItem(org.owner, project.id, { title: 'An ordinary item' });
     const page = await open(org.member, '/');
     for (const q of ['<script>window.__pwned=9</script>', "' OR 1=1 --", '%_\\ &|!():* "unterminated', 'a'.repeat(190), '💥 ünïcödé']) {
       for (const path of [`/search?q=${encodeURIComponent(q)}`, `/projects/SAFE/list?q=${encodeURIComponent(q)}`]) {
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${app.server.url}${path}`);
         await page.getByTestId('app-shell').waitFor();
         await page.waitForLoadState('networkidle');
         await assertInert(page, `${path}`);
       }
     }
     // The app is still alive: the unfiltered list shows the item.
-    await page.goto(`${server.url}/projects/SAFE/list`);
+    await page.goto(`${app.server.url}/projects/SAFE/list`);
     await page.getByText('An ordinary item').waitFor();
     expect(dialogs).toEqual([]);
   });

@@ -1,38 +1,16 @@
 // The rest of the web app in a real browser: lists and saved views, conflicts, search, tokens,
 // profile and appearance, the 404 page — with screenshots of each page for the user guide.
 import type { Item, Project } from '@rytask/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganization, type TestUser } from '../support/api';
-import { startTestServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createOrganization } from '../support/api';
 import { createItem, createProject, ok } from '../support/work';
-import { assertWebBuilt, launchBrowser, openSignedIn, screenshotBothSchemes } from './browser';
+import { useBrowserApp, screenshotBothSchemes } from './browser';
 
 describe('the web app’s other pages', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const app = useBrowserApp();
 
-  beforeAll(async () => {
-    assertWebBuilt();
-    browser = await launchBrowser();
-    server = await startTestServer();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(user: TestUser, path = '/'): Promise<Page> {
-    const { context, page } = await openSignedIn(browser, server.url, user.cookie, { path });
-    contexts.push(context);
-    return page;
-  }
+  const open = app.open;
 
   async function rowKeys(page: Page): Promise<string[]> {
     return page
@@ -42,7 +20,7 @@ describe('the web app’s other pages', () => {
   }
 
   it('filters, sorts and groups the list, and saves the filters as a view in the side nav', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl, 'Harbor IT');
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Harbor IT');
     const project: Project = await createProject(org.owner, { key: 'OPS', name: 'Operations' });
     await createItem(org.owner, project.id, { title: 'Patch the VPN', priority: 'urgent', assigneeId: org.member.id, labels: ['security'] });
     await createItem(org.owner, project.id, { title: 'Order laptops', priority: 'low', assigneeId: org.admin.id });
@@ -97,7 +75,7 @@ describe('the web app’s other pages', () => {
   });
 
   it('says so in plain words when someone else changed the item first, and reloads on request; a refused move rolls back', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl, 'Northwind');
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Northwind');
     const project: Project = await createProject(org.owner, { key: 'OPS', name: 'Operations' });
     const item: Item = await createItem(org.owner, project.id, { title: 'Update the runbook' });
     const page = await open(org.member, '/items/OPS-1');
@@ -122,13 +100,13 @@ describe('the web app’s other pages', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
     await page.getByTestId('board').waitFor();
     expect(await page.getByTestId('card-OPS-1').count()).toBe(0);
-    await page.goto(`${server.url}/items/OPS-1`);
+    await page.goto(`${app.server.url}/items/OPS-1`);
     await page.getByTestId('trash-bar').waitFor();
     await page.getByTestId('trash-bar').getByRole('button', { name: 'Restore' }).click();
     await page.getByTestId('trash-bar').waitFor({ state: 'detached' });
 
     // A board move based on an outdated version goes back where it was, with a message.
-    await page.goto(`${server.url}/projects/OPS`);
+    await page.goto(`${app.server.url}/projects/OPS`);
     await page.getByTestId('card-OPS-1').waitFor();
     const current: Item = await ok(org.owner, 'GET', '/api/v1/items/by-key/OPS-1');
     await ok(org.admin, 'PATCH', `/api/v1/items/${current.id}`, { version: current.version, estimateMinutes: 60 });
@@ -144,7 +122,7 @@ describe('the web app’s other pages', () => {
   });
 
   it('searches titles, descriptions and comments, and shows a plain 404 for unknown pages', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl, 'Helpdesk Co');
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Helpdesk Co');
     const project: Project = await createProject(org.owner, { key: 'SUP', name: 'Support' });
     await createItem(org.owner, project.id, { title: 'Printer on floor 2 jams', description: 'Paper tray **sensor** again.' });
     await createItem(org.owner, project.id, { title: 'New starter laptop' });
@@ -162,15 +140,15 @@ describe('the web app’s other pages', () => {
     await page.getByTestId('search-input').press('Enter');
     await page.getByTestId('search-empty').waitFor();
 
-    await page.goto(`${server.url}/no/such/page`);
+    await page.goto(`${app.server.url}/no/such/page`);
     await page.getByTestId('not-found').waitFor();
     await screenshotBothSchemes(page, 'not-found');
-    await page.goto(`${server.url}/items/SUP-99`);
+    await page.goto(`${app.server.url}/items/SUP-99`);
     await page.getByText('This item does not exist').waitFor();
   });
 
   it('creates an access token shown once, lists it and revokes it; the token works until then', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl, 'Bluebird Studio');
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Bluebird Studio');
     const page = await open(org.member, '/settings/tokens');
     await page.getByText('No tokens yet').waitFor();
     await page.getByLabel('Name').fill('Nightly report');
@@ -182,9 +160,9 @@ describe('the web app’s other pages', () => {
     await screenshotBothSchemes(page, 'tokens');
 
     const asToken = { headers: { authorization: `Bearer ${token}` } };
-    expect((await page.request.get(`${server.url}/api/v1/projects`, asToken)).status()).toBe(200);
+    expect((await page.request.get(`${app.server.url}/api/v1/projects`, asToken)).status()).toBe(200);
     // Read-only: a write is refused.
-    const write = await page.request.post(`${server.url}/api/v1/labels`, { ...asToken, data: { name: 'nope' } });
+    const write = await page.request.post(`${app.server.url}/api/v1/labels`, { ...asToken, data: { name: 'nope' } });
     expect(write.status()).toBe(403);
 
     // Shown once: after a reload only its first characters remain.
@@ -193,11 +171,11 @@ describe('the web app’s other pages', () => {
     expect(await page.getByTestId('token-value').count()).toBe(0);
     await page.getByRole('button', { name: 'Revoke Nightly report' }).click();
     await page.getByText('No tokens yet').waitFor();
-    expect((await page.request.get(`${server.url}/api/v1/projects`, asToken)).status()).toBe(401);
+    expect((await page.request.get(`${app.server.url}/api/v1/projects`, asToken)).status()).toBe(401);
   });
 
   it('changes name and handle on the profile page, and keeps the dark mode choice across reloads', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl, 'Cedar Finance');
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Cedar Finance');
     const page = await open(org.member, '/settings/profile');
     const form = page.getByTestId('profile-form');
     await form.getByLabel('Name').fill('Mia Moreno');
@@ -228,10 +206,10 @@ describe('the web app’s other pages', () => {
   });
 
   it('shows the sign-in page', async () => {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
-    contexts.push(context);
+    const context = await app.browser.newContext({ viewport: { width: 1360, height: 860 } });
+    app.track(context);
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.getByTestId('login-form').waitFor();
     await screenshotBothSchemes(page, 'sign-in');
   });

@@ -2,38 +2,16 @@
 // organization's labels, and the organization's time zone and week start — and what a member
 // does not get to see. Screenshots of each page for the user guide.
 import type { Label, OrganizationSettings, Project } from '@rytask/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganization, type TestUser } from '../support/api';
-import { startTestServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createOrganization } from '../support/api';
 import { createItem, createProject, ok } from '../support/work';
-import { assertWebBuilt, launchBrowser, openSignedIn, screenshotBothSchemes } from './browser';
+import { useBrowserApp, screenshotBothSchemes } from './browser';
 
 describe('settings in the web app', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const app = useBrowserApp();
 
-  beforeAll(async () => {
-    assertWebBuilt();
-    browser = await launchBrowser();
-    server = await startTestServer();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(user: TestUser, path = '/'): Promise<Page> {
-    const { context, page } = await openSignedIn(browser, server.url, user.cookie, { path });
-    contexts.push(context);
-    return page;
-  }
+  const open = app.open;
 
   /** The picture shows the page, not the toasts about what just happened, from its top. */
   async function picture(page: Page, name: string): Promise<void> {
@@ -49,7 +27,7 @@ describe('settings in the web app', () => {
     page.locator('[data-testid^="column-"]').evaluateAll((columns) => columns.map((column) => column.getAttribute('data-testid')!.slice(7)));
 
   it('lets an admin rename a project, add, move and delete statuses (the board follows), and archive and unarchive it', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl, 'Lighthouse Support');
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Lighthouse Support');
     const project: Project = await createProject(org.owner, { key: 'OPS', name: 'Operations' });
     const inReview = project.statuses.find((status) => status.name === 'In review')!;
     await createItem(org.owner, project.id, { title: 'Check the backup report', statusId: inReview.id });
@@ -121,7 +99,7 @@ describe('settings in the web app', () => {
     expect(await page.getByTestId('project-list').count()).toBe(0);
 
     // Unarchive it from its settings page.
-    await page.goto(`${server.url}/projects/OPS/settings`);
+    await page.goto(`${app.server.url}/projects/OPS/settings`);
     await page.getByTestId('archive-project').filter({ hasText: 'Unarchive project' }).click();
     await page.getByTestId('archive-project').filter({ hasText: /^Archive project$/ }).waitFor();
     await nav.getByRole('link', { name: /Operations desk/ }).waitFor();
@@ -129,7 +107,7 @@ describe('settings in the web app', () => {
   });
 
   it('lets a member create, recolour and delete labels, and an admin set the time zone and week start', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl, 'Harbor Studio');
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Harbor Studio');
     await createProject(org.owner, { key: 'WEB', name: 'Website' });
 
     // Labels: a member creates one and recolours it.
@@ -160,7 +138,7 @@ describe('settings in the web app', () => {
     await picture(page, 'labels');
 
     // A member has no project settings link and no organization settings in the side bar.
-    await page.goto(`${server.url}/projects/WEB`);
+    await page.goto(`${app.server.url}/projects/WEB`);
     await page.getByTestId('column-Todo').waitFor();
     expect(await page.getByTestId('project-settings-link').count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Organization' }).count()).toBe(0);

@@ -5,38 +5,15 @@ import type { Item, Project } from '@rytask/contracts';
 import { createDatabase } from '@rytask/db';
 import { jobs } from '@rytask/worker';
 import pino from 'pino';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOrganization, type TestUser } from '../support/api';
-import { startTestServer } from '../support/server';
 import { createItem, createProject, ok } from '../support/work';
-import { assertWebBuilt, launchBrowser, openSignedIn, screenshotBothSchemes } from './browser';
+import { useBrowserApp, screenshotBothSchemes } from './browser';
 
 describe('the work loop in the web app', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const app = useBrowserApp();
 
-  beforeAll(async () => {
-    assertWebBuilt();
-    browser = await launchBrowser();
-    server = await startTestServer();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(user: TestUser, path = '/'): Promise<Page> {
-    const { context, page } = await openSignedIn(browser, server.url, user.cookie, { path });
-    contexts.push(context);
-    return page;
-  }
+  const open = app.open;
 
   /** 'YYYY-MM-DD' of today + `days` in the organization's time zone, the way quick-add reads dates. */
   async function dayFromToday(user: TestUser, days: number): Promise<string> {
@@ -48,7 +25,7 @@ describe('the work loop in the web app', () => {
   }
 
   it('creates a project from the empty projects page, with the key checked as it is typed', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl, 'Northwind');
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Northwind');
     const page = await open(org.owner);
 
     await page.getByTestId('projects-empty').waitFor();
@@ -88,7 +65,7 @@ describe('the work loop in the web app', () => {
   });
 
   it('quick-adds an item with every token and shows each field set on the item page', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl, 'Bluebird Studio');
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Bluebird Studio');
     const project: Project = await createProject(org.owner, { key: 'OPS', name: 'Operations' });
     const tomorrow = await dayFromToday(org.owner, 1);
     const page = await open(org.owner, '/projects/OPS');
@@ -146,7 +123,7 @@ describe('the work loop in the web app', () => {
   });
 
   it('moves a card to another column by dragging it, and it stays there after a reload', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl, 'Harbor IT');
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Harbor IT');
     const project: Project = await createProject(org.owner, { key: 'WEB', name: 'Website' });
     const todo = project.statuses.find((status) => status.name === 'Todo')!;
     const inProgress = project.statuses.find((status) => status.name === 'In progress')!;
@@ -203,7 +180,7 @@ describe('the work loop in the web app', () => {
   });
 
   it('puts a comment mentioning someone into their inbox, once the worker has delivered it', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl, 'Acme Platform');
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Acme Platform');
     const project: Project = await createProject(org.owner, { key: 'OPS', name: 'Operations' });
     await createItem(org.owner, project.id, { title: 'Renew the TLS certificate', description: 'Expires **Friday**.' });
 
@@ -224,7 +201,7 @@ describe('the work loop in the web app', () => {
 
     // The worker's job turns the activity into notifications (here run directly, as the worker would).
     const deliver = jobs.find((job) => job.id === 'deliver-notifications')!;
-    const handle = createDatabase(server.databaseUrl, { max: 1 });
+    const handle = createDatabase(app.server.databaseUrl, { max: 1 });
     try {
       await deliver.run({}, { db: handle.db, log: pino({ level: 'silent' }) });
     } finally {
@@ -257,11 +234,11 @@ describe('the work loop in the web app', () => {
     // The mention links to the person: who they are and their open work.
     await comment.locator('.markdown a').filter({ hasText: `@${org.member.handle}` }).click();
     await author.getByRole('heading', { level: 1, name: org.member.name }).waitFor();
-    expect(author.url()).toBe(`${server.url}/people/${org.member.id}`);
+    expect(author.url()).toBe(`${app.server.url}/people/${org.member.id}`);
   });
 
   it('lets an invited viewer in through the link, then shows no edit controls and the API refuses writes', async () => {
-    const org = await createOrganization(server.app, server.databaseUrl, 'Cedar Finance');
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Cedar Finance');
     const project: Project = await createProject(org.owner, { key: 'FIN', name: 'Finance' });
     await createItem(org.owner, project.id, { title: 'Close the books', priority: 'high' });
 
@@ -276,10 +253,10 @@ describe('the work loop in the web app', () => {
     await screenshotBothSchemes(owner, 'members');
 
     // A fresh browser, signed out, opens the link (its host is the configured public URL).
-    const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
-    contexts.push(context);
+    const context = await app.browser.newContext({ viewport: { width: 1360, height: 860 } });
+    app.track(context);
     const guest = await context.newPage();
-    await guest.goto(`${server.url}${new URL(link).pathname}`);
+    await guest.goto(`${app.server.url}${new URL(link).pathname}`);
     const form = guest.getByTestId('invite-form');
     await form.waitFor();
     expect(await form.textContent()).toContain('You are invited as a viewer');
@@ -298,7 +275,7 @@ describe('the work loop in the web app', () => {
     await owner.getByText('No pending invites.').waitFor();
 
     // No edit controls anywhere a viewer goes.
-    await guest.goto(`${server.url}/projects/FIN`);
+    await guest.goto(`${app.server.url}/projects/FIN`);
     await guest.getByTestId('card-FIN-1').waitFor();
     expect(await guest.getByTestId('quick-add-button').count()).toBe(0);
     expect(await guest.getByRole('button', { name: /Add an item/ }).count()).toBe(0);
@@ -306,7 +283,7 @@ describe('the work loop in the web app', () => {
     await guest.keyboard.press('c');
     expect(await guest.getByTestId('quick-add-dialog').count()).toBe(0);
 
-    await guest.goto(`${server.url}/items/FIN-1`);
+    await guest.goto(`${app.server.url}/items/FIN-1`);
     await guest.getByTestId('item-page').waitFor();
     const properties = guest.getByTestId('item-properties');
     expect(await properties.locator('select, input, textarea').count()).toBe(0);
@@ -316,19 +293,19 @@ describe('the work loop in the web app', () => {
     expect(await properties.textContent()).toContain('High');
     await screenshotBothSchemes(guest, 'item-viewer');
 
-    await guest.goto(`${server.url}/projects/FIN/list`);
+    await guest.goto(`${app.server.url}/projects/FIN/list`);
     await guest.getByTestId('item-table').waitFor();
     expect(await guest.getByTestId('save-view').count()).toBe(0);
-    await guest.goto(`${server.url}/`);
+    await guest.goto(`${app.server.url}/`);
     await guest.getByTestId('project-list').waitFor();
     expect(await guest.getByRole('button', { name: 'New project' }).count()).toBe(0);
 
     // And a direct write with the viewer's own session is refused.
     const csrf = { 'x-rytask-csrf': '1' };
-    const create = await guest.request.post(`${server.url}/api/v1/projects/${project.id}/items`, { headers: csrf, data: { title: 'Sneaky' } });
+    const create = await guest.request.post(`${app.server.url}/api/v1/projects/${project.id}/items`, { headers: csrf, data: { title: 'Sneaky' } });
     expect(create.status()).toBe(403);
     const item: Item = await ok(org.owner, 'GET', '/api/v1/items/by-key/FIN-1');
-    const edit = await guest.request.patch(`${server.url}/api/v1/items/${item.id}`, { headers: csrf, data: { version: item.version, title: 'Changed' } });
+    const edit = await guest.request.patch(`${app.server.url}/api/v1/items/${item.id}`, { headers: csrf, data: { version: item.version, title: 'Changed' } });
     expect(edit.status()).toBe(403);
     expect(((await ok(org.owner, 'GET', '/api/v1/items/by-key/FIN-1')) as Item).title).toBe('Close the books');
   });

@@ -3,8 +3,9 @@
 // organization's data, and nothing of theirs changes. The routes come from the OpenAPI document,
 // so a new endpoint cannot slip past: it fails here until it has a sample request below.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganization, type TestUser } from '../support/api';
+import { createOrganization } from '../support/api';
 import { startTestServer } from '../support/server';
+import { ok } from '../support/work';
 import { withClient } from '../support/db';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -14,12 +15,6 @@ let bravo: Awaited<ReturnType<typeof createOrganization>>;
 const ids: Record<string, string> = {};
 /** Strings that only Bravo's data contains: none may appear in an answer to Alpha. */
 const secrets: string[] = [];
-
-async function ok(user: TestUser, method: string, url: string, payload?: unknown) {
-  const response = await user.request(method, url, payload);
-  if (response.statusCode >= 300) throw new Error(`${method} ${url} → ${response.statusCode} ${response.body}`);
-  return response.statusCode === 204 ? undefined : response.json();
-}
 
 async function snapshot() {
   return withClient(server.databaseUrl, async (client) => {

@@ -6,18 +6,13 @@
 // Every action is tried by every role on fresh resources; allowed → 2xx, refused → 403 `forbidden`
 // and nothing changed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, createOrganization, type TestRole, type TestUser } from '../support/api';
+import { addUser, createOrganization, type TestRole } from '../support/api';
 import { startTestServer } from '../support/server';
+import { ok } from '../support/work';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let org: Awaited<ReturnType<typeof createOrganization>>;
 let project: { id: string; statuses: { id: string }[] };
-
-async function ok(user: TestUser, method: string, url: string, payload?: unknown) {
-  const response = await user.request(method, url, payload);
-  if (response.statusCode >= 300) throw new Error(`${method} ${url} → ${response.statusCode} ${response.body}`);
-  return response.statusCode === 204 ? undefined : response.json();
-}
 
 let n = 0;
 const newItem = async () => ok(org.owner, 'POST', `/api/v1/projects/${project.id}/items`, { title: `Item ${++n}` });
