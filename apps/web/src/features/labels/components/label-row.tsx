@@ -1,5 +1,5 @@
 import type { Label } from '@rytask/contracts';
-import { useId, useState } from 'react';
+import { RenameField } from '../../../components/rename-field';
 import { useToast } from '../../../components/toast';
 import { messageOf } from '../../../lib/errors';
 import { LabelChip } from '../../items/components/item-bits';
@@ -10,28 +10,7 @@ type LabelRowProps = { label: Label; mutations: ReturnType<typeof useLabelMutati
 
 /** One label: its name (saved on leaving the field or Enter), its colour (saved on choosing), delete. */
 export function LabelRow({ label, mutations, onDelete }: LabelRowProps) {
-  const [name, setName] = useState(label.name);
-  const [seen, setSeen] = useState(label.name);
-  const [problem, setProblem] = useState<string>();
   const toast = useToast();
-  const id = useId();
-  if (seen !== label.name) {
-    setSeen(label.name);
-    setName(label.name);
-  }
-
-  async function saveName() {
-    const trimmed = name.trim();
-    if (trimmed === label.name) return setProblem(undefined);
-    if (!trimmed) return setProblem('Name the label');
-    try {
-      await mutations.update.mutateAsync({ id: label.id, name: trimmed });
-      setProblem(undefined);
-      toast.show(`Renamed “${label.name}” to “${trimmed}”.`, 'success');
-    } catch (error) {
-      setProblem(messageOf(error));
-    }
-  }
 
   async function saveColor(color: LabelColor) {
     try {
@@ -47,32 +26,14 @@ export function LabelRow({ label, mutations, onDelete }: LabelRowProps) {
       <span className="label-row__preview">
         <LabelChip label={label} />
       </span>
-      <div className={['label-row__name', problem && 'field--invalid'].filter(Boolean).join(' ')}>
-        <input
-          className="field__input"
-          aria-label={`Name of ${label.name}`}
-          value={name}
-          maxLength={50}
-          onChange={(event) => setName(event.target.value)}
-          onBlur={() => void saveName()}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              void saveName();
-            } else if (event.key === 'Escape') {
-              setName(label.name);
-              setProblem(undefined);
-            }
-          }}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${id}-error` : undefined}
-        />
-        {problem && (
-          <p className="field__error" id={`${id}-error`}>
-            {problem}
-          </p>
-        )}
-      </div>
+      <RenameField
+        className="label-row__name"
+        saved={label.name}
+        label={`Name of ${label.name}`}
+        emptyMessage="Name the label"
+        maxLength={50}
+        rename={(name) => mutations.update.mutateAsync({ id: label.id, name })}
+      />
       <ColorSwatches legend={`Colour of ${label.name}`} name={`color-${label.id}`} value={label.color} onChange={(color) => void saveColor(color)} />
       <button type="button" className="icon-button icon-button--danger" aria-label={`Delete ${label.name}`} title="Delete" onClick={onDelete}>
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

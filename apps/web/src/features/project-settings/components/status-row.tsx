@@ -1,5 +1,6 @@
 import type { Status, StatusCategory } from '@rytask/contracts';
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { RenameField } from '../../../components/rename-field';
 import { useToast } from '../../../components/toast';
 import { messageOf } from '../../../lib/errors';
 import type { useProjectSettings } from '../api/project-settings';
@@ -24,31 +25,8 @@ type StatusRowProps = {
  * on change), up/down buttons and delete. The grip drags the row for those who use a mouse.
  */
 export function StatusRow({ status, index, count, mutations, dragging, onDragStart, onDragEnd, onDrop, onMove, onDelete }: StatusRowProps) {
-  const [name, setName] = useState(status.name);
-  const [problem, setProblem] = useState<string>();
   const [over, setOver] = useState(false);
   const toast = useToast();
-  const id = useId();
-
-  // The saved name changed elsewhere (another tab, a refresh): show it unless this field is dirty.
-  const [seen, setSeen] = useState(status.name);
-  if (seen !== status.name) {
-    setSeen(status.name);
-    setName(status.name);
-  }
-
-  async function saveName() {
-    const trimmed = name.trim();
-    if (trimmed === status.name) return setProblem(undefined);
-    if (!trimmed) return setProblem('Name the status');
-    try {
-      await mutations.updateStatus.mutateAsync({ id: status.id, name: trimmed });
-      setProblem(undefined);
-      toast.show(`Renamed “${status.name}” to “${trimmed}”.`, 'success');
-    } catch (error) {
-      setProblem(messageOf(error));
-    }
-  }
 
   async function saveCategory(category: StatusCategory) {
     try {
@@ -93,32 +71,14 @@ export function StatusRow({ status, index, count, mutations, dragging, onDragSta
           <path d="M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01" />
         </svg>
       </span>
-      <div className={['status-row__name', problem && 'field--invalid'].filter(Boolean).join(' ')}>
-        <input
-          className="field__input"
-          aria-label={`Name of ${status.name}`}
-          value={name}
-          maxLength={40}
-          onChange={(event) => setName(event.target.value)}
-          onBlur={() => void saveName()}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              void saveName();
-            } else if (event.key === 'Escape') {
-              setName(status.name);
-              setProblem(undefined);
-            }
-          }}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${id}-error` : undefined}
-        />
-        {problem && (
-          <p className="field__error" id={`${id}-error`}>
-            {problem}
-          </p>
-        )}
-      </div>
+      <RenameField
+        className="status-row__name"
+        saved={status.name}
+        label={`Name of ${status.name}`}
+        emptyMessage="Name the status"
+        maxLength={40}
+        rename={(name) => mutations.updateStatus.mutateAsync({ id: status.id, name })}
+      />
       <select
         className="select status-row__category"
         aria-label={`Category of ${status.name}`}
