@@ -10,4 +10,5 @@ export * from './members';
 export * from './invites';
 export * from './profile';
 export * from './organization';
+export * from './time';
 export { responseJsonSchema } from './json-schema';

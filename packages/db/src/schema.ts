@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   customType,
   date,
   doublePrecision,
@@ -423,4 +424,72 @@ export const savedViews = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index('saved_views_organization_idx').on(t.organizationId, t.ownerId)],
+);
+
+export const timeClass = pgEnum('time_class', ['planned', 'interruption']);
+
+/**
+ * Tracked time: one person's time on one item. A running timer is a row with no `endedAt` (and no
+ * class yet: the class is fixed when it stops); the partial unique index allows one per person.
+ * Times are whole seconds, so every report adds up to the second. Deleting an entry deletes the row.
+ */
+export const timeEntries = pgTable(
+  'time_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    classification: timeClass('classification'),
+    note: text('note').notNull().default(''),
+    // 'timer' or 'manual': how the entry was made (shown in the entry list and the CSV).
+    kind: text('kind').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('time_entries_one_running_timer').on(t.userId).where(sql`ended_at IS NULL`),
+    index('time_entries_item_idx').on(t.itemId),
+    index('time_entries_user_started_idx').on(t.userId, t.startedAt),
+    index('time_entries_organization_started_idx').on(t.organizationId, t.startedAt),
+    check('time_entries_kind', sql`${t.kind} IN ('timer', 'manual')`),
+    check('time_entries_whole_seconds', sql`${t.startedAt} = date_trunc('second', ${t.startedAt}) AND ${t.endedAt} = date_trunc('second', ${t.endedAt})`),
+    check('time_entries_length', sql`${t.endedAt} > ${t.startedAt} AND ${t.endedAt} <= ${t.startedAt} + interval '24 hours'`),
+    check('time_entries_class_when_stopped', sql`(${t.endedAt} IS NULL) = (${t.classification} IS NULL)`),
+  ],
+);
+
+/**
+ * Report rollup: seconds of finished entries per organization-local day, person, item and class.
+ * Written in the same transaction as every entry change (and rebuilt when the organization's time
+ * zone changes), so a year's report sums a few thousand rows instead of a million entries.
+ */
+export const timeDayTotals = pgTable(
+  'time_day_totals',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    classification: timeClass('classification').notNull(),
+    seconds: bigint('seconds', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.day, t.userId, t.itemId, t.classification] }),
+    index('time_day_totals_item_idx').on(t.itemId),
+  ],
 );
