@@ -13,6 +13,7 @@ export const errorCodes = [
   'forbidden',
   'not_found',
   'conflict',
+  'no_running_timer',
   'too_many_attempts',
   'not_ready',
   'internal',

@@ -11,6 +11,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  no_running_timer: 409,
   too_many_attempts: 429,
   not_ready: 503,
   internal: 500,
