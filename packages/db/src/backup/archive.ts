@@ -7,9 +7,16 @@
 // concatenating gzip members: tar headers and padding are small members of their own, each table
 // is copied in as it was compressed. RFC 1952 allows any number of members; gzip, GNU tar, Python
 // and Node's zlib (and older RyTask versions, via node-tar) read them as one stream.
-import { createReadStream } from 'node:fs';
-import { createGunzip, gzipSync } from 'node:zlib';
+//
+// The seal: the last member's gzip header carries an extra field (RFC 1952 FEXTRA, subfield "RY";
+// every gzip reader skips it) holding the sha256 and length of all the bytes before that member, and
+// the length of the first member (the manifest). Checking a file is then one sha256 pass over its
+// bytes — no inflating — and the manifest is read from the first member alone. Files without a seal
+// (written before it existed, or with a damaged one) are checked the long way, entry by entry.
+import { createReadStream, closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { createGunzip, crc32, deflateRawSync, gunzipSync, gzipSync } from 'node:zlib';
 import { Header, Parser, Pax, type ReadEntry } from 'tar';
+import { z } from 'zod';
 
 /**
  * zlib level for table data. Level 1 compresses these COPY files (uuids, hashes, timestamps) to
@@ -41,6 +48,62 @@ export const END_OF_ARCHIVE = Buffer.alloc(2 * BLOCK);
 /** One gzip member holding `parts` (headers, padding, the manifest: all small). */
 export function gzipMember(parts: Buffer[]): Buffer {
   return gzipSync(Buffer.concat(parts));
+}
+
+export const sealSchema = z.object({
+  /** sha256 of the file's first `bytes` bytes: everything before the sealing member. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().positive(),
+  /** Length of the first gzip member, which holds manifest.json and nothing else. */
+  manifestBytes: z.number().int().positive(),
+});
+export type Seal = z.infer<typeof sealSchema>;
+
+const GZIP_MAGIC = [0x1f, 0x8b, 8];
+const FLAG_EXTRA = 4;
+const SEAL_SUBFIELD = 'RY';
+
+/** The last gzip member of an archive: `parts` (padding, end of archive), its header carrying the seal. */
+export function sealingMember(parts: Buffer[], seal: Seal): Buffer {
+  const data = Buffer.concat(parts);
+  const json = Buffer.from(JSON.stringify(seal));
+  const header = Buffer.alloc(16);
+  header.set(GZIP_MAGIC, 0);
+  header[3] = FLAG_EXTRA;
+  header[9] = 255; // OS unknown; MTIME and XFL stay 0
+  header.writeUInt16LE(4 + json.length, 10); // XLEN: one subfield
+  header.write(SEAL_SUBFIELD, 12, 'latin1');
+  header.writeUInt16LE(json.length, 14);
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc32(data), 0);
+  trailer.writeUInt32LE(data.length, 4);
+  return Buffer.concat([header, json, deflateRawSync(data), trailer]);
+}
+
+/** The seal of an archive, or undefined when it has none (older files) or it is damaged. */
+export function readSeal(file: string): Seal | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    // The sealing member is a few hundred bytes: padding and the end-of-archive blocks compress to nothing.
+    const tail = Buffer.alloc(Math.min(size, 16 * 1024));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    for (let at = tail.length - 16; at >= 0; at--) {
+      if (tail[at] !== GZIP_MAGIC[0] || tail[at + 1] !== GZIP_MAGIC[1] || tail[at + 2] !== GZIP_MAGIC[2] || tail[at + 3] !== FLAG_EXTRA) continue;
+      if (tail.toString('latin1', at + 12, at + 14) !== SEAL_SUBFIELD || tail.readUInt16LE(at + 10) !== 4 + tail.readUInt16LE(at + 14)) continue;
+      try {
+        const seal = sealSchema.parse(JSON.parse(tail.toString('utf8', at + 16, at + 16 + tail.readUInt16LE(at + 14))));
+        const rest = gunzipSync(tail.subarray(at)); // the member must be whole (CRC, length) and end the file
+        if (seal.bytes !== size - (tail.length - at) || rest.length < 1024 || rest.some((byte) => byte !== 0)) continue;
+        return seal;
+      } catch {
+        continue;
+      }
+    }
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 // `rytask backup`: one consistent snapshot of the whole database in one file, written atomically.
+import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, fsyncSync, linkSync, mkdirSync, mkdtempSync, openSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { createGzip } from 'node:zlib';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { readHistory } from '../migrator/history';
-import { END_OF_ARCHIVE, entryHeader, entryPadding, gzipMember, TABLE_GZIP_LEVEL } from './archive';
+import { END_OF_ARCHIVE, entryHeader, entryPadding, gzipMember, sealingMember, TABLE_GZIP_LEVEL } from './archive';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, backupFileName, MANIFEST_FILE, type Manifest } from './manifest';
 import { copyOutQuery, CopyDigest, listSequences, listTables, STABLE_SESSION } from './tables';
 
@@ -39,16 +40,28 @@ interface StagedTable {
   staged: string;
 }
 
-/** The archive's bytes: manifest.json first, then every table, as concatenated gzip members. */
+/**
+ * The archive's bytes: manifest.json alone in the first member, then every table, as concatenated
+ * gzip members; the last member seals the file (see archive.ts).
+ */
 async function* archive(manifest: Manifest, tables: StagedTable[], mtime: Date): AsyncGenerator<Buffer> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const sealed = (chunk: Buffer) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+    return chunk;
+  };
   const json = Buffer.from(JSON.stringify(manifest, null, 2));
-  let pending = [entryHeader(MANIFEST_FILE, json.length, mtime), json, entryPadding(json.length)];
+  const first = gzipMember([entryHeader(MANIFEST_FILE, json.length, mtime), json, entryPadding(json.length)]);
+  yield sealed(first);
+  let pending: Buffer[] = [];
   for (const table of tables) {
-    yield gzipMember([...pending, entryHeader(table.file, table.size, mtime)]);
-    yield* createReadStream(table.staged);
+    yield sealed(gzipMember([...pending, entryHeader(table.file, table.size, mtime)]));
+    for await (const chunk of createReadStream(table.staged, { highWaterMark: 1024 * 1024 })) yield sealed(chunk as Buffer);
     pending = [entryPadding(table.size)];
   }
-  yield gzipMember([...pending, END_OF_ARCHIVE]);
+  yield sealingMember([...pending, END_OF_ARCHIVE], { sha256: hash.digest('hex'), bytes, manifestBytes: first.length });
 }
 
 /**

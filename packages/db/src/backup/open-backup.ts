@@ -1,12 +1,16 @@
-// Reads and verifies a backup file completely — manifest, every table file, row counts and
-// checksums — before anything touches a database. Corrupt or truncated files are refused.
-// One streaming pass: nothing is unpacked to disk unless the caller asks for the files.
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Reads and verifies a backup file completely before anything touches a database. Corrupt or
+// truncated files are refused. A sealed file (see archive.ts) is checked with one sha256 pass over
+// its bytes; otherwise — or to unpack it — every entry is inflated and hashed (one streaming pass:
+// nothing is unpacked to disk unless the caller asks for the files).
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { readArchive } from './archive';
+import { gunzipSync } from 'node:zlib';
+import { Header } from 'tar';
+import { readArchive, readSeal, type Seal } from './archive';
 import { BackupError, MANIFEST_FILE, manifestSchema, type Manifest } from './manifest';
 import { CopyDigest } from './tables';
 
@@ -25,18 +29,69 @@ const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
 const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 
+type Refuse = (why: string) => never;
+
+function parseManifest(text: string, refuse: Refuse): Manifest {
+  let manifest: Manifest | undefined;
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) refuse(`its manifest is not valid (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
+    manifest = parsed.data;
+  } catch (error) {
+    if (error instanceof BackupError) throw error;
+    refuse('its manifest is not valid JSON');
+  }
+  const files = manifest.tables.map((t) => t.file);
+  if (new Set(files).size !== files.length) refuse('its manifest lists a table file twice');
+  return manifest!;
+}
+
 /**
- * Streams the whole file once, hashing every table file, and checks it against its manifest.
- * With `extractTo`, also writes the table files (and manifest) there. Throws a BackupError saying
- * what is wrong; returns the manifest only for a file that is complete and intact.
+ * A sealed file whose bytes hash to its seal: the manifest, read from the first member alone.
+ * Undefined when they don't (a damaged byte, or a damaged seal): the caller checks the long way.
  */
-export async function verifyBackup(file: string, options: { extractTo?: string } = {}): Promise<Manifest> {
+async function verifySealed(file: string, seal: Seal, refuse: Refuse): Promise<Manifest | undefined> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { start: 0, end: seal.bytes - 1, highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  if (hash.digest('hex') !== seal.sha256) return undefined;
+  if (seal.manifestBytes > Math.min(seal.bytes, MAX_MANIFEST_BYTES)) refuse('its manifest is implausibly large');
+  const member = Buffer.alloc(seal.manifestBytes);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, member, 0, member.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  let entry: Buffer | undefined;
+  try {
+    entry = gunzipSync(member);
+  } catch (error) {
+    refuse(`its manifest cannot be read (${(error as Error).message})`);
+  }
+  const header = new Header(entry!.subarray(0, 512));
+  if (header.path !== MANIFEST_FILE || header.type !== 'File' || !header.size || 512 + header.size > entry!.length) refuse('it does not start with its manifest');
+  return parseManifest(entry!.toString('utf8', 512, 512 + header.size!), refuse);
+}
+
+/**
+ * Checks a backup against its manifest. By default the whole file is streamed once, every table
+ * file inflated and hashed; with `extractTo`, the table files (and manifest) are also written there.
+ * With `bySeal`, a sealed file whose bytes match its seal's sha256 needs no more (a restore hashes
+ * each table again as it loads it); any other file is checked the long way. Throws a BackupError saying what is wrong; returns the manifest only
+ * for a file that is complete and intact.
+ */
+export async function verifyBackup(file: string, options: { extractTo?: string; bySeal?: boolean } = {}): Promise<Manifest> {
   if (!existsSync(file) || !statSync(file).isFile()) {
     throw new BackupError(`No backup file at ${file}.`);
   }
   const refuse = (why: string): never => {
     throw new BackupError(`${basename(file)} is not a usable RyTask backup: ${why}. Nothing was changed.`);
   };
+  if (options.bySeal && !options.extractTo) {
+    const seal = readSeal(file);
+    const manifest = seal && (await verifySealed(file, seal, refuse));
+    if (manifest) return manifest;
+  }
   const unexpected: string[] = [];
   const seen = new Map<string, { rows: number; sha256: string }>();
   let manifestText: string | undefined;
@@ -69,25 +124,17 @@ export async function verifyBackup(file: string, options: { extractTo?: string }
   }
   if (unexpected.length > 0) refuse(`unexpected entries ${unexpected.slice(0, 5).join(', ')}`);
   if (manifestText === undefined) refuse('it has no manifest.json');
-  let manifest: Manifest | undefined;
-  try {
-    const parsed = manifestSchema.safeParse(JSON.parse(manifestText!));
-    if (!parsed.success) refuse(`its manifest is not valid (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
-    manifest = parsed.data;
-  } catch (error) {
-    if (error instanceof BackupError) throw error;
-    refuse('its manifest is not valid JSON');
-  }
-  const listed = new Set(manifest!.tables.map((t) => t.file));
+  const manifest = parseManifest(manifestText!, refuse);
+  const listed = new Set(manifest.tables.map((t) => t.file));
   const extra = [...seen.keys()].filter((f) => !listed.has(f));
   if (extra.length > 0) refuse(`files not listed in the manifest: ${extra.join(', ')}`);
-  for (const table of manifest!.tables) {
+  for (const table of manifest.tables) {
     const found = seen.get(table.file);
     if (!found) refuse(`table ${table.name} is missing (${table.file})`);
     if (found!.rows !== table.rows) refuse(`table ${table.name} has ${found!.rows} rows, the manifest says ${table.rows}`);
     if (found!.sha256 !== table.sha256) refuse(`table ${table.name} does not match its checksum`);
   }
-  return manifest!;
+  return manifest;
 }
 
 /** Verifies a backup and unpacks it into a temporary directory (`close()` removes it). */

@@ -127,8 +127,9 @@ const totalRows = (manifest: Manifest) => manifest.tables.reduce((sum, t) => sum
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
   const started = performance.now();
   const migrations = loadMigrations(options.migrationsDir);
-  // Pass one: the whole file is read and verified before the database is touched.
-  const manifest = await verifyBackup(options.file);
+  // Pass one: the whole file is verified before the database is touched (by its seal when it has one:
+  // the load below hashes every table again, so an inflating pass here would only repeat that).
+  const manifest = await verifyBackup(options.file, { bySeal: true });
   const { atBackup, newer } = splitMigrations(manifest, migrations, options.appVersion);
   const client = new pg.Client({ connectionString: options.databaseUrl, application_name: 'rytask restore' });
   client.on('error', () => undefined);
