@@ -30,6 +30,7 @@ import { meRoutes } from './routes/me/me.route';
 import { memberRoutes } from './routes/members/members.route';
 import { organizationRoutes } from './routes/organization/organization.route';
 import { tokenRoutes } from './routes/tokens/tokens.route';
+import { timeRoutes } from './routes/time/time.route';
 
 export interface BuildServerOptions {
   context: ApiContext;
@@ -100,6 +101,7 @@ export async function buildServer({ context, migrations, webDir, logLevel, logSt
   memberRoutes(app, context);
   inviteRoutes(app, context);
   organizationRoutes(app, context);
+  timeRoutes(app, context);
 
   if (webDir && existsSync(join(webDir, 'index.html'))) {
     await app.register(staticFiles, { root: webDir, wildcard: false });

@@ -102,6 +102,8 @@ export const itemSummarySchema = z.object({
   assignee: personRefSchema.nullable(),
   labels: z.array(labelSchema),
   estimateMinutes: z.number().int().nullable(),
+  /** Seconds of finished time entries on the item, everyone's (the plan-vs-actual meter; running timers excluded). */
+  loggedSeconds: z.number().int(),
   dueDate: isoDate.nullable(),
   parentId: id.nullable(),
   boardPosition: z.number(),

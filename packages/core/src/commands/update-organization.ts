@@ -1,11 +1,23 @@
-import { isTimeZoneKnownToDatabase, updateOrganizationSettings, type Database, type OrganizationSettingsRow } from '@rytask/db';
+import {
+  findOrganizationSettings,
+  isTimeZoneKnownToDatabase,
+  rebuildDayTotals,
+  updateOrganizationSettings,
+  type Database,
+  type OrganizationSettingsRow,
+} from '@rytask/db';
 import type { UpdateOrganizationRequest } from '@rytask/contracts';
 import { AppError } from '../errors';
 import { assertRole } from '../policies/roles';
 import { canonicalTimeZone } from '../policies/time-zone';
 import type { Caller } from '../session';
 
-/** Name, time zone, week start and working day length. ADMIN and OWNER only. */
+/**
+ * Name, time zone, week start and working day length. ADMIN and OWNER only. A new time zone moves
+ * every local midnight, so the report rollup (time_day_totals) is rebuilt in the same transaction:
+ * the organization's row is held from the first read, and every time entry write shares it first
+ * (holdOrganizationTimeZone), so none slips between the change and the rebuild.
+ */
 export async function updateOrganization(db: Database, caller: Caller, input: UpdateOrganizationRequest): Promise<OrganizationSettingsRow> {
   assertRole(caller, 'ADMIN');
   const changes = { ...input };
@@ -19,7 +31,11 @@ export async function updateOrganization(db: Database, caller: Caller, input: Up
     }
     changes.timeZone = timeZone;
   }
-  const updated = await updateOrganizationSettings(db, caller.organization.id, changes);
-  if (!updated) throw new AppError('not_found', 'No such organization.');
-  return updated;
+  return db.transaction(async (tx) => {
+    const before = await findOrganizationSettings(tx, caller.organization.id, { lock: true });
+    const updated = await updateOrganizationSettings(tx, caller.organization.id, changes);
+    if (!before || !updated) throw new AppError('not_found', 'No such organization.');
+    if (updated.timeZone !== before.timeZone) await rebuildDayTotals(tx, updated.id);
+    return updated;
+  });
 }

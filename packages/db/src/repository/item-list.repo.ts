@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, notInArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { itemLabels, items, organizations, projects, statuses } from '../schema';
-import { assignee, itemSummaryColumns, labelsJsonOf } from './items.repo';
+import { assignee, itemSummaryColumns, labelsJsonOf, loggedSecondsOf } from './items.repo';
 import { preparedOn } from './prepared';
 
 export type ItemSort = 'board' | 'number' | 'priority' | 'due' | 'updated' | 'created' | 'title';
@@ -171,7 +171,9 @@ function boardQuery(db: Executor, filter: ItemListFilter, page: ItemListPage, ta
       sql`${items.boardPosition} ${bound} CASE WHEN ${statuses.position} = ${position}::int THEN ${boardPosition}::float8 ELSE ${open}::float8 END`,
     );
   }
-  const { projectKey: _key, statusName: _name, statusCategory: _category, assigneeName: _an, assigneeHandle: _ah, ...itemColumns } = itemSummaryColumns;
+  // Joined columns and per-item sums come in the outer query: only for the rows the page returns.
+  const { projectKey: _key, statusName: _name, statusCategory: _category, assigneeName: _an, assigneeHandle: _ah, loggedSeconds: _logged, ...itemColumns } =
+    itemSummaryColumns;
   const column = db
     .select(itemColumns)
     .from(items)
@@ -190,6 +192,7 @@ function boardQuery(db: Executor, filter: ItemListFilter, page: ItemListPage, ta
       assigneeName: assignee.name,
       assigneeHandle: assignee.handle,
       labels: labelsJsonOf(column.id),
+      loggedSeconds: loggedSecondsOf(column.id),
       sortKeys: sql<string[]>`ARRAY[${statuses.position}::text, ${column.boardPosition}::text]`,
     })
     .from(statuses)

@@ -3,7 +3,7 @@
 import { and, asc, eq, isNull, sql, type AnyColumn, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
-import { itemActivity, itemLabels, items, itemWatchers, labels, projects, statuses, users } from '../schema';
+import { itemActivity, itemLabels, items, itemWatchers, labels, projects, statuses, timeEntries, users } from '../schema';
 import type { LabelRow } from './labels.repo';
 import { preparedOn } from './prepared';
 import type { WorkPerson } from './work-shared';
@@ -12,6 +12,17 @@ import type { WorkPerson } from './work-shared';
 export const assignee = alias(users, 'assignee');
 const creator = alias(users, 'creator');
 const parent = alias(items, 'parent');
+
+/**
+ * Seconds of the item's finished time entries, everyone's (the plan-vs-actual meter): one correlated
+ * sum over time_entries_item_idx, in the item's own row, so lists and boards need no second query.
+ */
+export function loggedSecondsOf(itemId: AnyColumn): SQL<number> {
+  return sql<number>`(
+    SELECT coalesce(sum(extract(epoch FROM te.ended_at - te.started_at)), 0)::int
+      FROM ${timeEntries} te
+     WHERE te.item_id = ${itemId} AND te.ended_at IS NOT NULL)`.mapWith(Number);
+}
 
 /** The columns of an item as lists and boards show it (labels come separately, see `labelsOfItems`). */
 export const itemSummaryColumns = {
@@ -29,6 +40,7 @@ export const itemSummaryColumns = {
   assigneeName: assignee.name,
   assigneeHandle: assignee.handle,
   estimateMinutes: items.estimateMinutes,
+  loggedSeconds: loggedSecondsOf(items.id),
   dueDate: items.dueDate,
   parentId: items.parentId,
   boardPosition: items.boardPosition,

@@ -12,8 +12,10 @@ const settingsColumns = {
 };
 export type OrganizationSettingsRow = { id: string; name: string; slug: string; timeZone: string; weekStart: number; workingMinutesPerDay: number };
 
-export async function findOrganizationSettings(db: Executor, id: string): Promise<OrganizationSettingsRow | undefined> {
-  const [row] = await db.select(settingsColumns).from(organizations).where(eq(organizations.id, id));
+/** `lock`: held for an update until the transaction ends (a time zone change compares old and new under it). */
+export async function findOrganizationSettings(db: Executor, id: string, options: { lock?: boolean } = {}): Promise<OrganizationSettingsRow | undefined> {
+  const query = db.select(settingsColumns).from(organizations).where(eq(organizations.id, id));
+  const [row] = await (options.lock ? query.for('no key update') : query);
   return row;
 }
 

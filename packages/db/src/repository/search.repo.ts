@@ -15,6 +15,8 @@ export type SearchHit = {
   assignee: { id: string; name: string; handle: string | null } | null;
   labels: { id: string; name: string; color: string }[];
   estimateMinutes: number | null;
+  /** Seconds of finished time entries on the item (the plan-vs-actual meter). */
+  loggedSeconds: number;
   dueDate: string | null;
   parentId: string | null;
   boardPosition: number;
@@ -89,7 +91,10 @@ export async function searchItems(
            i.priority, a.id AS assignee_id, a.name AS assignee_name, a.handle AS assignee_handle,
            coalesce((SELECT json_agg(json_build_object('id', l.id, 'name', l.name, 'color', l.color) ORDER BY lower(l.name), l.id)
                      FROM item_labels il JOIN labels l ON l.id = il.label_id WHERE il.item_id = i.id), '[]'::json) AS labels,
-           i.estimate_minutes, to_char(i.due_date, 'YYYY-MM-DD') AS due_date, i.parent_id, i.board_position, i.version,
+           i.estimate_minutes,
+           (SELECT coalesce(sum(extract(epoch FROM te.ended_at - te.started_at)), 0)::int
+              FROM time_entries te WHERE te.item_id = i.id AND te.ended_at IS NOT NULL) AS logged_seconds,
+           to_char(i.due_date, 'YYYY-MM-DD') AS due_date, i.parent_id, i.board_position, i.version,
            i.created_at, i.updated_at, i.deleted_at,
            ts_headline('simple',
              CASE
@@ -119,6 +124,7 @@ export async function searchItems(
       : null,
     labels: row.labels as SearchHit['labels'],
     estimateMinutes: (row.estimate_minutes as number | null) ?? null,
+    loggedSeconds: Number(row.logged_seconds ?? 0),
     dueDate: (row.due_date as string | null) ?? null,
     parentId: (row.parent_id as string | null) ?? null,
     boardPosition: Number(row.board_position),

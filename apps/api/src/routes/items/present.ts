@@ -23,6 +23,7 @@ export function presentItemSummary(item: ItemSummaryView): ItemSummary {
     assignee: person(item.assigneeId, item.assigneeName, item.assigneeHandle),
     labels: item.labels.map(presentLabel),
     estimateMinutes: item.estimateMinutes,
+    loggedSeconds: item.loggedSeconds,
     dueDate: item.dueDate,
     parentId: item.parentId,
     boardPosition: item.boardPosition,

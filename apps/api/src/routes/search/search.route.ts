@@ -21,6 +21,7 @@ function present(outcome: SearchOutcome): SearchResult {
       assignee: hit.assignee,
       labels: hit.labels as SearchResult['items'][number]['labels'],
       estimateMinutes: hit.estimateMinutes,
+      loggedSeconds: hit.loggedSeconds,
       dueDate: hit.dueDate,
       parentId: hit.parentId,
       boardPosition: hit.boardPosition,
