@@ -31,6 +31,7 @@ import { memberRoutes } from './routes/members/members.route';
 import { organizationRoutes } from './routes/organization/organization.route';
 import { tokenRoutes } from './routes/tokens/tokens.route';
 import { timeRoutes } from './routes/time/time.route';
+import { reportRoutes } from './routes/reports/reports.route';
 
 export interface BuildServerOptions {
   context: ApiContext;
@@ -102,6 +103,7 @@ export async function buildServer({ context, migrations, webDir, logLevel, logSt
   inviteRoutes(app, context);
   organizationRoutes(app, context);
   timeRoutes(app, context);
+  reportRoutes(app, context);
 
   if (webDir && existsSync(join(webDir, 'index.html'))) {
     await app.register(staticFiles, { root: webDir, wildcard: false });

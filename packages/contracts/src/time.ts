@@ -115,7 +115,10 @@ export const interruptionLedgerSchema = z.object({
       raisedBy: personRef.nullable(),
       source: z.enum(['web', 'api', 'mcp', 'slack']),
       priority: z.enum(['urgent', 'high', 'medium', 'low', 'none']),
+      /** Interruption seconds on the item in the range (what the ledger is sorted by, biggest first). */
       seconds: z.number().int(),
+      /** All the item's tracked seconds in the range (interruption + planned): context for `seconds`. */
+      trackedSeconds: z.number().int(),
       /** How many people spent interruption time on it. */
       people: z.number().int(),
     }),
@@ -149,3 +152,6 @@ export type MyWeek = z.infer<typeof myWeekSchema>;
 /** CSV downloads: `entries`, and one per report table. */
 export const reportCsvTableSchema = z.enum(['entries', 'projects', 'people', 'weeks', 'days', 'interruptions']);
 export type ReportCsvTable = z.infer<typeof reportCsvTableSchema>;
+/** GET /api/v1/reports/time.csv: a table over a report range. */
+export const reportCsvQuerySchema = reportRangeQuerySchema.extend({ table: reportCsvTableSchema });
+export type ReportCsvQuery = z.infer<typeof reportCsvQuerySchema>;

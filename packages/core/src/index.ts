@@ -54,3 +54,6 @@ export { deliverNotifications, type DeliveryResult } from './notifications/deliv
 export { scanDueDates } from './notifications/scan-due-dates';
 /** Call in every transaction that writes item_activity rows (see docs/architecture.md, "Notifications"). */
 export { enqueueNotificationDelivery, DELIVER_NOTIFICATIONS_JOB } from '@rytask/db';
+export { getTimeReport, getInterruptionLedger } from './time/reports';
+export { getMyWeek } from './time/reports-week';
+export { reportCsv, type ReportCsv } from './time/reports-csv';

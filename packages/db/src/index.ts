@@ -24,6 +24,7 @@ export * from './repository/items.repo';
 export * from './repository/item-writes.repo';
 export * from './repository/item-list.repo';
 export * from './repository/time-day-totals.repo';
+export * from './repository/time-reports.repo';
 export * from './repository/time-entries.repo';
 export * from './backup/index';
 export { withScratchDatabase, ScratchDatabaseError } from './scratch-database';

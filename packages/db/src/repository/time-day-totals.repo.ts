@@ -8,37 +8,47 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 
 /**
+ * The organization-local days an entry `te` covers, as `d(day)` (a local midnight, `timestamp`), for
+ * an entry joined with its organization `o`. An entry ending exactly at midnight does not touch the
+ * next day. Reports and the CSV export use the same two fragments, so they split exactly alike.
+ */
+export const entryLocalDays: SQL = sql`generate_series((te.started_at AT TIME ZONE o.time_zone)::date::timestamp,
+                                        ((te.ended_at - interval '1 second') AT TIME ZONE o.time_zone)::date::timestamp,
+                                        interval '1 day') AS d(day)`;
+
+/** The seconds of entry `te` that fall on local day `d.day` (consecutive days share their midnight, so the pieces add up). */
+export const entrySecondsOnDay: SQL = sql`extract(epoch FROM least(te.ended_at, (d.day + interval '1 day') AT TIME ZONE o.time_zone)
+                            - greatest(te.started_at, d.day AT TIME ZONE o.time_zone))::bigint`;
+
+/**
  * The pieces of the finished entries selected by `where` (over `te`, joined with organization `o`):
  * one row per local day each entry covers, with the seconds it covers that day.
  */
 function dayPieces(where: SQL): SQL {
   return sql`
     SELECT te.organization_id, d.day::date AS day, te.user_id, te.item_id, te.classification,
-           extract(epoch FROM least(te.ended_at, (d.day + interval '1 day') AT TIME ZONE o.time_zone)
-                            - greatest(te.started_at, d.day AT TIME ZONE o.time_zone))::bigint AS seconds
+           ${entrySecondsOnDay} AS seconds
       FROM time_entries te
       JOIN organizations o ON o.id = te.organization_id
-     CROSS JOIN LATERAL generate_series((te.started_at AT TIME ZONE o.time_zone)::date::timestamp,
-                                        ((te.ended_at - interval '1 second') AT TIME ZONE o.time_zone)::date::timestamp,
-                                        interval '1 day') AS d(day)
+     CROSS JOIN LATERAL ${entryLocalDays}
      WHERE te.ended_at IS NOT NULL AND ${where}`;
 }
 
 /** Adds (`sign` 1) or takes away (-1) one entry's seconds; a running timer or a missing entry adds nothing. */
 export async function addEntryToDayTotals(db: Executor, entryId: string, sign: 1 | -1): Promise<void> {
   await db.execute(sql`
-    WITH pieces AS (${dayPieces(sql`te.id = ${entryId}`)}),
-    applied AS (
-      INSERT INTO time_day_totals AS t (organization_id, day, user_id, item_id, classification, seconds)
-      SELECT organization_id, day, user_id, item_id, classification, ${sign}::int * seconds FROM pieces
-      ON CONFLICT (organization_id, day, user_id, item_id, classification)
-      DO UPDATE SET seconds = t.seconds + excluded.seconds
-      RETURNING t.organization_id, t.day, t.user_id, t.item_id, t.classification, t.seconds
-    )
+    WITH pieces AS (${dayPieces(sql`te.id = ${entryId}`)})
+    INSERT INTO time_day_totals AS t (organization_id, day, user_id, item_id, classification, seconds)
+    SELECT organization_id, day, user_id, item_id, classification, ${sign}::int * seconds FROM pieces
+    ON CONFLICT (organization_id, day, user_id, item_id, classification)
+    DO UPDATE SET seconds = t.seconds + excluded.seconds`);
+  // A second statement on purpose: a DELETE in the same statement as the upsert sees the rows as they
+  // were before it (one snapshot) and PostgreSQL silently skips deleting a row that statement updated,
+  // so rows that fell to 0 would stay behind. The item's rows are few (time_day_totals_item_idx).
+  await db.execute(sql`
     DELETE FROM time_day_totals t
-     USING applied a
-     WHERE a.seconds = 0
-       AND (t.organization_id, t.day, t.user_id, t.item_id, t.classification) = (a.organization_id, a.day, a.user_id, a.item_id, a.classification)`);
+     USING time_entries te
+     WHERE te.id = ${entryId} AND t.item_id = te.item_id AND t.user_id = te.user_id AND t.seconds = 0`);
 }
 
 /** Recomputes an organization's rollup from its entries (after its time zone changes). */
