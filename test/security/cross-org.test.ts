@@ -18,7 +18,7 @@ const secrets: string[] = [];
 
 async function snapshot() {
   return withClient(server.databaseUrl, async (client) => {
-    const tables = ['projects', 'statuses', 'labels', 'items', 'item_labels', 'comments', 'saved_views', 'invites', 'access_tokens', 'memberships', 'notifications', 'item_watchers'];
+    const tables = ['projects', 'statuses', 'labels', 'items', 'item_labels', 'comments', 'saved_views', 'invites', 'access_tokens', 'memberships', 'notifications', 'item_watchers', 'time_entries', 'time_day_totals'];
     const out: Record<string, unknown> = {};
     for (const table of tables) {
       const { rows } = await client.query(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${table} t`);
@@ -52,6 +52,10 @@ beforeAll(async () => {
   const invite = await ok(owner, 'POST', '/api/v1/invites', { role: 'MEMBER', email: 'bravo-invitee@example.test' });
   ids.invites = invite.id;
   ids.members = bravo.member.id;
+  // A finished entry and a running timer of Bravo's member.
+  const entry = await ok(bravo.member, 'POST', `/api/v1/items/${item.id}/time-entries`, { duration: '1h', note: 'bravo secret note' });
+  ids['time-entries'] = entry.id;
+  await ok(bravo.member, 'POST', `/api/v1/items/${item.id}/timer`, {});
   // A notification for Bravo's member, written as the worker would.
   ids.inbox = await withClient(server.databaseUrl, async (client) => {
     const { rows } = await client.query(
@@ -80,6 +84,9 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/comments/{id}': { body: 'Alpha was here' },
   'PATCH /api/v1/views/{id}': { name: 'Alpha view' },
   'PATCH /api/v1/members/{userId}': { role: 'VIEWER' },
+  'POST /api/v1/items/{id}/timer': {},
+  'POST /api/v1/items/{id}/time-entries': { duration: '1h' },
+  'PATCH /api/v1/time-entries/{id}': { note: 'Alpha was here' },
 };
 
 /** Endpoints whose path parameter is not an organization-scoped id. */
