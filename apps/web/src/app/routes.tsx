@@ -40,6 +40,8 @@ const ProjectSettingsPage = page(
   () => import('../features/project-settings/components/project-settings-page'),
   'ProjectSettingsPage',
 );
+const ReportsPage = page(() => import('../features/reports/components/reports-page'), 'ReportsPage');
+const MyWeekPage = page(() => import('../features/reports/components/my-week-page'), 'MyWeekPage');
 const LabelsPage = page(() => import('../features/labels/components/labels-page'), 'LabelsPage');
 const OrganizationPage = page(
   () => import('../features/organization/components/organization-page'),
@@ -51,6 +53,8 @@ export function preloadPage(path: string): void {
   if (/^\/projects\/[^/]+\/?$/.test(path)) void BoardPage.preload();
   else if (/^\/(projects\/[^/]+\/)?list\/?$/.test(path)) void ListPage.preload();
   else if (/^\/items\/[^/]+\/?$/.test(path)) void ItemPage.preload();
+  else if (/^\/reports\/?$/.test(path)) void ReportsPage.preload();
+  else if (/^\/my-week\/?$/.test(path)) void MyWeekPage.preload();
 }
 
 /** The signed-in pages. `/invite/:token` is public and handled before the session gate. */
@@ -67,6 +71,8 @@ export function AppRoutes() {
         <Route path="/people/:id" component={PersonPage} />
         <Route path="/inbox" component={InboxPage} />
         <Route path="/search" component={SearchPage} />
+        <Route path="/reports" component={ReportsPage} />
+        <Route path="/my-week" component={MyWeekPage} />
         <Route path="/settings/members" component={MembersPage} />
         <Route path="/settings/tokens" component={TokensPage} />
         <Route path="/settings/profile" component={ProfilePage} />

@@ -92,3 +92,78 @@ export function initialsOf(name: string, fallback = '?'): string {
     .join('')
     .toUpperCase();
 }
+
+/**
+ * Tracked time in words: 7800 → "2h 10m", 1800 → "30m", 45 → "45s", 0 → "0m". Whole minutes are
+ * rounded down, so a sum never shows more than its parts add up to.
+ */
+export function formatSeconds(seconds: number): string {
+  if (seconds > 0 && seconds < 60) return `${seconds}s`;
+  return formatMinutes(Math.floor(seconds / 60));
+}
+
+/** A duration as the time-entry form reads it back: 5400 → "1h30m". */
+export function durationInput(seconds: number): string {
+  return formatSeconds(seconds).replace(' ', '');
+}
+
+/** Hours with at most one decimal, for chart axes and CSV-like tables: 5400 → "1.5". */
+export function formatHours(seconds: number): string {
+  return String(Math.round((seconds / 3600) * 10) / 10);
+}
+
+/** A running timer's clock: 3723 → "1:02:03", 83 → "0:01:23". */
+export function formatClock(seconds: number): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const rest = whole % 60;
+  return `${hours}:${String(minutes).padStart(2, '0')}:${String(rest).padStart(2, '0')}`;
+}
+
+/** 'YYYY-MM-DD' plus `days` (negative goes back). */
+export function addDays(isoDate: string, days: number): string {
+  return new Date((dayNumber(isoDate) + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday, of a calendar day. */
+export function weekdayOf(isoDate: string): number {
+  return new Date(`${isoDate}T12:00:00Z`).getUTCDay();
+}
+
+/** A calendar day in words: "Mon 3 Mar" (`weekday`), "3 Mar", "3 Mar 2027" (`year`). */
+export function formatDay(isoDate: string, options: { weekday?: 'short' | 'long'; year?: boolean } = {}): string {
+  const key = `calendar:${options.weekday ?? ''}:${options.year ? 'y' : ''}`;
+  return formatter(key, () =>
+    new Intl.DateTimeFormat(undefined, {
+      weekday: options.weekday,
+      day: 'numeric',
+      month: 'short',
+      year: options.year ? 'numeric' : undefined,
+      timeZone: 'UTC',
+    }),
+  ).format(new Date(`${isoDate}T12:00:00Z`));
+}
+
+/** "3 – 9 Mar 2025", "28 Feb – 6 Mar 2025", "3 Mar 2025" for a range of calendar days. */
+export function formatDayRange(from: string, to: string): string {
+  if (from === to) return formatDay(from, { year: true });
+  return formatter('range', () => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }))
+    .formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`));
+}
+
+/** The calendar day and clock time of an instant in a time zone (the organization's). */
+export function dayAndTimeIn(iso: string, timeZone?: string): { day: string; time: string } {
+  const date = new Date(iso);
+  const zone = (key: string, options: Intl.DateTimeFormatOptions) => {
+    try {
+      return formatter(`${key}:${timeZone ?? ''}`, () => new Intl.DateTimeFormat(key === 'day' ? 'en-CA' : undefined, { ...options, timeZone }));
+    } catch {
+      return formatter(`${key}:`, () => new Intl.DateTimeFormat(key === 'day' ? 'en-CA' : undefined, options));
+    }
+  };
+  return {
+    day: zone('day', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(date),
+    time: zone('time', { hour: '2-digit', minute: '2-digit' }).format(date),
+  };
+}

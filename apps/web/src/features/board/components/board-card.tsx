@@ -3,20 +3,27 @@ import type { Active } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo, type RefObject } from 'react';
-import { Avatar, DueChip, EstimateChip, LabelChip, PriorityIcon } from '../../items/components/item-bits';
+import { Avatar, DueChip, LabelChip, PriorityIcon } from '../../items/components/item-bits';
+import type { TimerItem } from '../../time/api/timer';
+import { TimeMeter } from '../../time/components/time-meter';
+import { TimerButton } from '../../time/components/timer-button';
 
 type Props = {
   item: ItemSummary;
   today: string;
   canEdit: boolean;
+  /** Whether the caller's timer runs on this item (the board reads the timer once for all cards). */
+  timerRunning: boolean;
+  /** Starts or stops the timer (one function for the board, like `onOpen`). */
+  onTimer: (item: TimerItem) => void;
   /** The card being dragged, if any (kept by the board: reading dnd-kit's context here would re-render every card on each change). */
   activeRef: RefObject<Active | null>;
   /** Opens an item's page (one function for the board: a location hook per card costs a subscription each). */
   onOpen: (key: string) => void;
 };
 
-/** A card: key, title, priority, assignee, labels, due date. Click or Enter opens the item. */
-export const BoardCard = memo(function BoardCard({ item, today, canEdit, activeRef, onOpen }: Props) {
+/** A card: key, title, priority, assignee, labels, due date, the time meter and a timer button. Click or Enter opens the item. */
+export const BoardCard = memo(function BoardCard({ item, today, canEdit, timerRunning, onTimer, activeRef, onOpen }: Props) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: item.id,
     disabled: !canEdit,
@@ -28,29 +35,36 @@ export const BoardCard = memo(function BoardCard({ item, today, canEdit, activeR
     if (!activeRef.current) onOpen(item.key);
   }
 
-  // The list item stays a list item; the card inside it is the control (role="button").
+  // The list item stays a list item; the card inside it is the control (role="button"). The timer
+  // button sits next to it, not inside (a button inside a button is unreachable for screen
+  // readers); the frame moves both while cards are dragged.
   return (
     <li className="board-column__slot">
       <div
         ref={setNodeRef}
         style={{ transform: CSS.Translate.toString(transform), transition }}
-        className={`board-card${isDragging ? ' board-card--dragging' : ''}${done ? ' board-card--done' : ''}`}
-        {...attributes}
-        {...listeners}
-        onClick={open}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && !activeRef.current) {
-            event.preventDefault();
-            open();
-            return;
-          }
-          listeners?.onKeyDown?.(event);
-        }}
-        aria-label={`${item.key}: ${item.title}`}
-        data-nav-item
-        data-testid={`card-${item.key}`}
+        className={`board-card-frame${canEdit ? ' board-card-frame--timer' : ''}${timerRunning ? ' board-card-frame--running' : ''}`}
       >
-        <CardContent item={item} today={today} done={done} />
+        <div
+          className={`board-card${isDragging ? ' board-card--dragging' : ''}${done ? ' board-card--done' : ''}`}
+          {...attributes}
+          {...listeners}
+          onClick={open}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && !activeRef.current) {
+              event.preventDefault();
+              open();
+              return;
+            }
+            listeners?.onKeyDown?.(event);
+          }}
+          aria-label={`${item.key}: ${item.title}`}
+          data-nav-item
+          data-testid={`card-${item.key}`}
+        >
+          <CardContent item={item} today={today} done={done} />
+        </div>
+        {canEdit && <TimerButton item={item} running={timerRunning} onToggle={onTimer} className="board-card__timer" />}
       </div>
     </li>
   );
@@ -58,6 +72,7 @@ export const BoardCard = memo(function BoardCard({ item, today, canEdit, activeR
 
 /** What a card shows; unchanged while cards are dragged around it, so it is not rendered again. */
 const CardContent = memo(function CardContent({ item, today, done }: { item: ItemSummary; today: string; done: boolean }) {
+  const logged = item.loggedSeconds ?? 0;
   return (
     <>
       <div className="board-card__top">
@@ -66,13 +81,13 @@ const CardContent = memo(function CardContent({ item, today, done }: { item: Ite
         {item.assignee && <Avatar person={item.assignee} />}
       </div>
       <p className="board-card__title">{item.title}</p>
-      {(item.labels.length > 0 || item.dueDate || item.estimateMinutes) && (
+      {(item.labels.length > 0 || item.dueDate || item.estimateMinutes || logged > 0) && (
         <div className="board-card__meta">
           {item.labels.map((label) => (
             <LabelChip key={label.id} label={label} />
           ))}
           {item.dueDate && <DueChip dueDate={item.dueDate} today={today} done={done} />}
-          {item.estimateMinutes ? <EstimateChip minutes={item.estimateMinutes} /> : null}
+          <TimeMeter loggedSeconds={logged} estimateMinutes={item.estimateMinutes} />
         </div>
       )}
     </>

@@ -3,6 +3,7 @@ import { useDroppable, type Active } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { memo, useState, type RefObject } from 'react';
 import { Icon } from '../../../components/icon';
+import type { TimerItem } from '../../time/api/timer';
 import { AddCard } from './add-card';
 import { BoardCard } from './board-card';
 
@@ -16,9 +17,13 @@ type Props = {
   dragging: boolean;
   activeRef: RefObject<Active | null>;
   onOpen: (key: string) => void;
+  /** The item the caller's timer runs on, if any. */
+  runningItemId: string | null;
+  onTimer: (item: TimerItem) => void;
 };
 
-export const BoardColumn = memo(function BoardColumn({ project, status, itemIds, items, today, canEdit, dragging, activeRef, onOpen }: Props) {
+export const BoardColumn = memo(function BoardColumn(props: Props) {
+  const { project, status, itemIds, items, today, canEdit, dragging, activeRef, onOpen, runningItemId, onTimer } = props;
   // The column itself is a drop target too, so a card can land in an empty column.
   const { setNodeRef, isOver } = useDroppable({ id: status.id });
   const [adding, setAdding] = useState(false);
@@ -53,7 +58,18 @@ export const BoardColumn = memo(function BoardColumn({ project, status, itemIds,
         <ol className="board-column__cards" ref={setNodeRef} aria-labelledby={headingId}>
           {itemIds.map((id) => {
             const item = items.get(id);
-            return item ? <BoardCard key={id} item={item} today={today} canEdit={canEdit} activeRef={activeRef} onOpen={onOpen} /> : null;
+            return item ? (
+              <BoardCard
+                key={id}
+                item={item}
+                today={today}
+                canEdit={canEdit}
+                timerRunning={id === runningItemId}
+                onTimer={onTimer}
+                activeRef={activeRef}
+                onOpen={onOpen}
+              />
+            ) : null;
           })}
           {itemIds.length === 0 && !adding && (
             <li className={`board-column__empty${dragging ? ' board-column__empty--target' : ''}`}>

@@ -19,6 +19,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { useLocation } from 'wouter';
 import { useSessionContext } from '../../../app/session-context';
 import { useToday } from '../../items/api/reference-data';
+import { useRunningItemId, useTimerActions } from '../../time/api/timer';
 import { useMoveItem } from '../api/move';
 import { BoardColumn } from './board-column';
 
@@ -50,6 +51,10 @@ export function Board({ project, items }: { project: Project; items: ItemSummary
   const activeRef = useRef<Active | null>(null);
   const [, navigate] = useLocation();
   const open = useCallback((key: string) => navigate(`/items/${key}`), [navigate]);
+  // One timer query and one toggle for every card: a card re-renders only when its own timer
+  // starts or stops.
+  const runningItemId = useRunningItemId(canEdit);
+  const { toggle: onTimer } = useTimerActions();
 
   // On mount the initial state is already this grouping: setting it again would render every column twice.
   const grouped = useRef(false);
@@ -171,6 +176,8 @@ export function Board({ project, items }: { project: Project; items: ItemSummary
             dragging={activeId !== null}
             activeRef={activeRef}
             onOpen={open}
+            runningItemId={runningItemId}
+            onTimer={onTimer}
           />
         ))}
       </div>

@@ -10,6 +10,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useProjects } from '../../projects/api/projects';
 import { useItem } from '../api/items';
 import { useItemSave } from '../use-item-save';
+import { ItemTimeSection } from '../../time/components/item-time-section';
 import { ActivityTimeline } from './activity-timeline';
 import { CommentThread } from './comment-thread';
 import { ItemDescription } from './item-description';
@@ -86,6 +87,7 @@ function ItemView({ item, project }: { item: Item; project: Project }) {
           <ItemTitle item={item} editable={editable} save={saver.save} />
           <ItemDescription item={item} editable={editable} save={saver.save} />
           <Subtasks item={item} project={project} editable={editable} />
+          <ItemTimeSection item={item} editable={editable} />
           <CommentThread item={item} />
           <ActivityTimeline item={item} project={project} />
         </div>

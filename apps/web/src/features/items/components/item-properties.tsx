@@ -6,6 +6,7 @@ import { formatExact, formatMinutes, formatWhen } from '../../../lib/format';
 import { useWatch } from '../api/items';
 import { useActiveMembers, useToday } from '../api/reference-data';
 import type { useItemSave } from '../use-item-save';
+import { ItemTimer } from '../../time/components/item-timer';
 import { DeleteItemButton } from './delete-item-button';
 import { EstimateField } from './estimate-field';
 import { Avatar, DueChip, LabelChip, PRIORITIES, PRIORITY_LABEL, PriorityIcon } from './item-bits';
@@ -120,6 +121,9 @@ export function ItemProperties({ item, project, editable, save }: Props) {
               <span className="muted">None</span>
             )
           }
+        </Property>
+        <Property label="Logged" labelFor={false}>
+          {() => <ItemTimer item={item} editable={editable} />}
         </Property>
         <Property label="Due date">
           {(id) =>

@@ -8,7 +8,11 @@ import { QueryError } from '../../../components/query-error';
 import { formatWhen } from '../../../lib/format';
 import { useItemList } from '../../items/api/items';
 import { useToday } from '../../items/api/reference-data';
+import { useSessionContext } from '../../../app/session-context';
 import { Avatar, DueChip, LabelChip, PRIORITIES, PRIORITY_LABEL, PriorityIcon } from '../../items/components/item-bits';
+import { useRunningItemId, useTimerActions, type TimerItem } from '../../time/api/timer';
+import { TimeMeter } from '../../time/components/time-meter';
+import { TimerButton } from '../../time/components/timer-button';
 import { hasFilters, toItemFilters, type ListState, type SortField } from '../list-filters';
 
 type Props = {
@@ -27,12 +31,17 @@ const COLUMNS: { label: string; sort?: SortField; className?: string }[] = [
   { label: 'Priority', sort: 'priority', className: 'col-priority' },
   { label: 'Assignee', className: 'col-assignee' },
   { label: 'Due', sort: 'due', className: 'col-due' },
+  { label: 'Time', className: 'col-time' },
   { label: 'Updated', sort: 'updated', className: 'col-updated' },
 ];
 
 export function ItemTable({ state, project, projects, onSort }: Props) {
   const query = useItemList(toItemFilters(state, project?.id));
   const today = useToday();
+  const { canEdit } = useSessionContext();
+  const runningItemId = useRunningItemId(canEdit);
+  const { toggle } = useTimerActions();
+  const columns = canEdit ? [...COLUMNS, { label: 'Timer', className: 'col-timer' }] : COLUMNS;
   const statuses = useMemo(() => {
     const all = new Map<string, Status>();
     for (const candidate of projects) for (const status of candidate.statuses) all.set(status.id, status);
@@ -61,7 +70,7 @@ export function ItemTable({ state, project, projects, onSort }: Props) {
       <table className="item-table" data-testid="item-table">
         <thead>
           <tr>
-            {COLUMNS.map((column) => (
+            {columns.map((column) => (
               <th
                 key={column.label}
                 scope="col"
@@ -86,6 +95,8 @@ export function ItemTable({ state, project, projects, onSort }: Props) {
                       {state.sort === column.sort ? (state.order === 'asc' ? '↑' : '↓') : ''}
                     </span>
                   </button>
+                ) : column.className === 'col-timer' ? (
+                  <span className="visually-hidden">{column.label}</span>
                 ) : (
                   column.label
                 )}
@@ -97,13 +108,19 @@ export function ItemTable({ state, project, projects, onSort }: Props) {
           <tbody key={group.key}>
             {state.groupBy !== 'none' && (
               <tr className="item-table__group">
-                <th colSpan={COLUMNS.length} scope="colgroup">
+                <th colSpan={columns.length} scope="colgroup">
                   {group.title} <span className="muted">{group.items.length}</span>
                 </th>
               </tr>
             )}
             {group.items.map((item) => (
-              <ItemRow key={item.id} item={item} status={statuses.get(item.statusId)} today={today} />
+              <ItemRow
+                key={item.id}
+                item={item}
+                status={statuses.get(item.statusId)}
+                today={today}
+                timer={canEdit ? { running: item.id === runningItemId, onToggle: toggle } : undefined}
+              />
             ))}
           </tbody>
         ))}
@@ -119,7 +136,15 @@ export function ItemTable({ state, project, projects, onSort }: Props) {
   );
 }
 
-function ItemRow({ item, status, today }: { item: ItemSummary; status?: Status; today: string }) {
+type RowProps = {
+  item: ItemSummary;
+  status?: Status;
+  today: string;
+  /** Absent for viewers: they see no timer buttons. */
+  timer?: { running: boolean; onToggle: (item: TimerItem) => void };
+};
+
+function ItemRow({ item, status, today, timer }: RowProps) {
   const done = item.statusCategory === 'completed' || item.statusCategory === 'cancelled';
   return (
     <tr className={done ? 'item-row item-row--done' : 'item-row'} data-testid={`row-${item.key}`}>
@@ -158,9 +183,17 @@ function ItemRow({ item, status, today }: { item: ItemSummary; status?: Status; 
         )}
       </td>
       <td className="col-due">{item.dueDate ? <DueChip dueDate={item.dueDate} today={today} done={done} /> : null}</td>
+      <td className="col-time">
+        <TimeMeter loggedSeconds={item.loggedSeconds ?? 0} estimateMinutes={item.estimateMinutes} />
+      </td>
       <td className="col-updated muted" title={item.updatedAt}>
         {formatWhen(item.updatedAt)}
       </td>
+      {timer && (
+        <td className="col-timer">
+          <TimerButton item={item} running={timer.running} onToggle={timer.onToggle} />
+        </td>
+      )}
     </tr>
   );
 }

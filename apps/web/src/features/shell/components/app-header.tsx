@@ -3,6 +3,7 @@ import { Button } from '../../../components/button';
 import { Icon } from '../../../components/icon';
 import { Wordmark } from '../../../components/wordmark';
 import { useSessionContext } from '../../../app/session-context';
+import { HeaderTimer } from '../../time/components/header-timer';
 import { HeaderSearch } from './header-search';
 import { ThemeToggle } from './theme-toggle';
 import { UserMenu } from './user-menu';
@@ -31,6 +32,7 @@ export function AppHeader({ onQuickAdd, onShortcuts }: { onQuickAdd: () => void;
             </kbd>
           </Button>
         )}
+        <HeaderTimer canEdit={canEdit} />
       </div>
       <div className="app-header__account">
         <ThemeToggle />

@@ -54,6 +54,18 @@ export function SideNav() {
             <span className="side-nav__label">Search</span>
           </NavLink>
         </li>
+        <li>
+          <NavLink href="/reports" className="side-nav__item" testId="nav-reports">
+            <Icon name="chart" className="side-nav__icon" />
+            <span className="side-nav__label">Reports</span>
+          </NavLink>
+        </li>
+        <li>
+          <NavLink href="/my-week" className="side-nav__item" testId="nav-my-week">
+            <Icon name="clock" className="side-nav__icon" />
+            <span className="side-nav__label">My week</span>
+          </NavLink>
+        </li>
       </ul>
 
       {active.length > 0 && (
