@@ -18,6 +18,7 @@ const summary = {
   assignee: { id: 'f903eb7f-289d-4703-a900-d62adba38208', name: 'Ada', handle: null },
   labels: [{ id: '2f9b47b1-de74-4458-88f5-df13e24bde75', name: 'bug', color: 'red' }],
   estimateMinutes: null,
+  loggedSeconds: 5400,
   dueDate: '2030-12-24',
   parentId: null,
   boardPosition: 1.5,
