@@ -133,4 +133,31 @@ describe('the item list on a 10,000-item project', () => {
     // end: one column here has none of the member's items). Far from the 10,000 of a full scan.
     expect(rowsRead(scans)).toBeLessThanOrEqual(2_500);
   });
+
+  it('sums logged time per listed item through time_entries_item_idx, never the whole table', async () => {
+    // 30,000 finished entries over the big project's items.
+    await withClient(server.databaseUrl, async (client) => {
+      await client.query(
+        `INSERT INTO time_entries (organization_id, item_id, user_id, started_at, ended_at, classification, kind)
+         SELECT i.organization_id, i.id, $2::uuid, t, t + interval '30 minutes', 'planned', 'manual'
+           FROM items i, generate_series(1, 3) k, LATERAL (SELECT date_trunc('second', now()) - k * interval '1 day' AS t) s
+          WHERE i.project_id = $1`,
+        [big.id, org.member.id],
+      );
+      await client.query('ANALYZE time_entries');
+    });
+    for (const page of [{ sort: 'board' as const }, { sort: 'number' as const }]) {
+      for (const generic of page.sort === 'board' ? [false, true] : [false]) {
+        const all = await plan({}, page, generic);
+        const scans = all.filter((n) => n['Relation Name'] === 'time_entries');
+        const indexes = all.filter((n) => n['Index Name']?.startsWith('time_entries'));
+        expect(scans.length, page.sort).toBeGreaterThan(0);
+        // An index scan or a bitmap scan of the item's index: never a sequential scan of the table.
+        expect(scans.every((n) => n['Node Type'] !== 'Seq Scan')).toBe(true);
+        expect(indexes.map((n) => n['Index Name'])).toEqual(scans.map(() => 'time_entries_item_idx'));
+        // Three entries per item, for the page's items (and its look-ahead) only.
+        expect(rowsRead(scans)).toBeLessThanOrEqual(3 * 51);
+      }
+    }
+  });
 });
