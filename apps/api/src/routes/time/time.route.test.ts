@@ -86,6 +86,16 @@ describe('timers', () => {
     expect(entry.seconds).toBeGreaterThanOrEqual(1);
   });
 
+  it('starts and stops without a request body too', async () => {
+    const me = await newMember();
+    const item = await newItem();
+    const started = await me.request('POST', `/api/v1/items/${item.id}/timer`);
+    expect(started.statusCode, started.body).toBe(201);
+    const stopped = await me.request('POST', '/api/v1/timer/stop');
+    expect(stopped.statusCode, stopped.body).toBe(200);
+    expect(stopped.json().entry.id).toBe(started.json().timer.id);
+  });
+
   it('answers 409 no_running_timer to a stop without a running timer', async () => {
     const me = await newMember();
     const error = await fails(me, 'POST', '/api/v1/timer/stop', {}, 409, 'no_running_timer');
@@ -300,7 +310,9 @@ describe('editing and deleting entries', () => {
       expect(error.field).toBe(field);
       expect(error.message).toMatch(/only change its note/);
     }
-    await stop(me);
+    // Deleting a running timer discards it.
+    await ok(me, 'DELETE', url);
+    expect(await ok(me, 'GET', '/api/v1/timer')).toEqual({ timer: null });
   });
 
   it('lets the owner or an OWNER/ADMIN change and delete an entry, and nobody else', async () => {

@@ -39,12 +39,13 @@ export function timeRoutes(fastify: FastifyInstance, { db }: ApiContext): void {
       summary: 'Start your timer on the item; a timer running on another item is stopped and logged (`stopped`)',
       description: 'Starting the item whose timer already runs answers that timer unchanged. Items in the trash answer 409 `conflict`.',
       params: idParamsSchema,
-      body: startTimerSchema,
+      // Optional: `curl -X POST …/timer` with no body starts a timer too.
+      body: startTimerSchema.nullish(),
       response: { 201: startTimerResultSchema },
     },
   }, async (request, reply) => {
     const caller = await requireCaller(db, request);
-    const { timer, stopped } = await startTimer(db, caller, request.params.id, request.body);
+    const { timer, stopped } = await startTimer(db, caller, request.params.id, request.body ?? {});
     return reply.code(201).send({ timer: presentTimeEntry(timer), stopped: stopped && presentTimeEntry(stopped) });
   });
 
@@ -55,12 +56,12 @@ export function timeRoutes(fastify: FastifyInstance, { db }: ApiContext): void {
       description:
         'The class is the one given, else `interruption` for an urgent item and `planned` otherwise, fixed from then on. ' +
         'A timer that ran more than 24 h is logged as 24 h (`capped: true`).',
-      body: stopTimerSchema,
+      body: stopTimerSchema.nullish(),
       response: { 200: stopTimerResultSchema },
     },
   }, async (request) => {
     const caller = await requireCaller(db, request);
-    const { entry, capped } = await stopTimer(db, caller, request.body);
+    const { entry, capped } = await stopTimer(db, caller, request.body ?? {});
     return { entry: presentTimeEntry(entry), capped };
   });
 
