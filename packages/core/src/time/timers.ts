@@ -33,14 +33,19 @@ export async function getRunningTimer(db: Executor, caller: Caller): Promise<Tim
   return running && running.organizationId === caller.organization.id ? running : null;
 }
 
-/** Stops the entry (known to run) and adds it to the rollup; the entry as it is now. */
-async function stopAndLog(tx: Executor, running: TimeEntryRow, input: StopTimerInput): Promise<{ entry: TimeEntryRow; capped: boolean }> {
+/**
+ * Stops the running entry and adds it to the rollup; the entry as it is now, or null when it was
+ * deleted (or stopped) a moment ago by someone else.
+ */
+async function stopAndLog(tx: Executor, running: TimeEntryRow, input: StopTimerInput): Promise<{ entry: TimeEntryRow; capped: boolean } | null> {
   await holdOrganizationTimeZone(tx, running.organizationId);
   const stopped = await stopRunningTimer(tx, running.id, input);
-  if (!stopped) throw new AppError('no_running_timer', 'Your timer was already stopped.');
+  if (!stopped) return null;
   await addEntryToDayTotals(tx, running.id, 1);
   return { entry: (await findTimeEntry(tx, running.organizationId, running.id))!, capped: stopped.capped };
 }
+
+const noRunningTimer = () => new AppError('no_running_timer', 'You have no running timer. It may have been stopped in another tab.');
 
 /**
  * Starts a timer on the item for the caller (MEMBER and above). A timer already running on this
@@ -62,7 +67,7 @@ export async function startTimer(
     await lockPersonTimers(tx, caller.user.id);
     const running = await findRunningTimer(tx, caller.user.id);
     if (running?.item.id === item.id) return { timer: running, stopped: null };
-    const stopped = running ? (await stopAndLog(tx, running, {})).entry : null;
+    const stopped = running ? ((await stopAndLog(tx, running, {}))?.entry ?? null) : null;
     await holdOrganizationTimeZone(tx, organizationId);
     const id = await insertTimer(tx, { organizationId, itemId: item.id, userId: caller.user.id, note: input.note ?? '', notBefore: stopped?.endedAt ?? undefined });
     return { timer: (await findTimeEntry(tx, organizationId, id))!, stopped };
@@ -79,9 +84,9 @@ export async function stopTimer(db: Database, caller: Caller, input: StopTimerIn
   return db.transaction(async (tx) => {
     await lockPersonTimers(tx, caller.user.id);
     const running = await findRunningTimer(tx, caller.user.id);
-    if (!running || running.organizationId !== caller.organization.id) {
-      throw new AppError('no_running_timer', 'You have no running timer. It may have been stopped in another tab.');
-    }
-    return stopAndLog(tx, running, input);
+    if (!running || running.organizationId !== caller.organization.id) throw noRunningTimer();
+    const stopped = await stopAndLog(tx, running, input);
+    if (!stopped) throw noRunningTimer();
+    return stopped;
   });
 }
