@@ -56,7 +56,7 @@ export function SplitTable({ title, what, rows, total, csv, testId, empty = 'No 
             </thead>
             <tbody>
               {rows.map((row) => (
-                <SplitLine key={row.key} name={row.name} split={row.split} />
+                <SplitLine key={row.key} rowKey={row.key} name={row.name} split={row.split} />
               ))}
             </tbody>
             <tfoot>
@@ -69,10 +69,10 @@ export function SplitTable({ title, what, rows, total, csv, testId, empty = 'No 
   );
 }
 
-function SplitLine({ name, split, header }: { name: ReactNode; split: Split; header?: boolean }) {
+function SplitLine({ name, split, header, rowKey }: { name: ReactNode; split: Split; header?: boolean; rowKey?: string }) {
   const empty = split.tracked === 0;
   return (
-    <tr className={empty ? 'report-table__empty-row' : undefined}>
+    <tr className={empty ? 'report-table__empty-row' : undefined} data-key={rowKey}>
       <th scope="row">{name}</th>
       <td className="num" data-col="planned">
         {formatSeconds(split.planned)}

@@ -46,16 +46,15 @@ function localInput(iso: string): string {
 }
 
 /**
- * What to send: everything for a new entry; for an edit only what changed (a changed duration or
- * date sends both, a changed start or end sends both ends).
+ * What to send: everything for a new entry; for an edit only what changed. The API keeps an
+ * entry's start when only its duration changes and its length when only its day changes, so a
+ * timer's 09:12 start survives a corrected duration. A changed start or end sends both ends.
  */
 export function toRequest(draft: EntryDraft, initial?: EntryDraft): CreateTimeEntry {
   const request: CreateTimeEntry = {};
   if (draft.mode === 'duration') {
-    if (!initial || draft.duration !== initial.duration || draft.date !== initial.date) {
-      request.duration = draft.duration.trim();
-      if (draft.date) request.date = draft.date;
-    }
+    if (!initial || draft.duration !== initial.duration) request.duration = draft.duration.trim();
+    if ((!initial && draft.date) || (initial && draft.date && draft.date !== initial.date)) request.date = draft.date;
   } else if (!initial || draft.startedAt !== initial.startedAt || draft.endedAt !== initial.endedAt) {
     request.startedAt = new Date(draft.startedAt).toISOString();
     request.endedAt = new Date(draft.endedAt).toISOString();
