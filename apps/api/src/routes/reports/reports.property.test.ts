@@ -87,7 +87,7 @@ describe('time reports (property)', () => {
         await setCalendar(server.databaseUrl, org.id, c.zone, c.weekStart);
         const people = [org.owner, org.member, org.viewer];
         const project = await createProject(org.admin);
-        const items = [];
+        const items: { id: string }[] = [];
         for (const n of [0, 1, 2]) items.push(await createItem(org.member, project.id, { title: `=item ${n}, "q"` }));
         // At most one running timer per person.
         const running = new Set<number>();
