@@ -174,6 +174,8 @@ export const ITEM_BOARD_LIMIT = 1000;
 
 export const itemListQuerySchema = z.object({
   projectId: id.optional(),
+  /** A project by its key instead (e.g. OPS): a board can ask for its cards before it has the project's id. */
+  projectKey: z.string().trim().toUpperCase().max(10).optional(),
   /** Comma-separated user ids; `me` for the caller; `none` for unassigned. */
   assignee: z.string().max(1000).optional(),
   label: z.string().max(1000).optional(),
@@ -187,7 +189,7 @@ export const itemListQuerySchema = z.object({
   order: z.enum(['asc', 'desc']).default('asc'),
   /** `true` lists the trash (only trashed items). (`stringbool`: the query string `false` means false.) */
   trashed: z.stringbool().default(false),
-  /** 1 to 200; up to ITEM_BOARD_LIMIT for a board (`sort=board` with `projectId`), which shows every card at once. */
+  /** 1 to 200; up to ITEM_BOARD_LIMIT for a board (`sort=board` with `projectId` or `projectKey`), which shows every card at once. */
   limit: z.coerce.number().int().min(1).max(ITEM_BOARD_LIMIT).default(50),
   /** Opaque, from the previous page's `nextCursor`. */
   cursor: z.string().max(500).optional(),

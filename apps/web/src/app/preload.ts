@@ -1,4 +1,3 @@
-import type { Project } from '@rytask/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { boardItemsQuery } from '../features/items/api/items';
 import { organizationQuery } from '../features/items/api/reference-data';
@@ -7,9 +6,9 @@ import { preloadPage } from './routes';
 
 /**
  * At start-up, alongside the session check rather than after it: the chunk of the page being
- * opened and, for a board, the data it needs (projects → that project's items, and the
- * organization for "today"). Without this the board waits for session → shell → chunk → projects
- * → items one after the other. Failures are left to the pages (a signed-out visitor's 401s here
+ * opened and, for a board, the data it needs (the projects, the project's items by its key, and
+ * the organization for "today"), all at once. Without this the board waits for session → shell →
+ * chunk → projects → items one after the other. Failures are left to the pages (a signed-out visitor's 401s here
  * change nothing: the queries fetch again when a page uses them).
  */
 export function preloadForAddress(client: QueryClient, path: string): void {
@@ -18,8 +17,6 @@ export function preloadForAddress(client: QueryClient, path: string): void {
   if (!board) return;
   const key = decodeURIComponent(board[1]!).toUpperCase();
   void client.prefetchQuery(organizationQuery);
-  void client.prefetchQuery(projectsQuery).then(() => {
-    const project = client.getQueryData<Project[]>(projectsQuery.queryKey)?.find((candidate) => candidate.key === key);
-    if (project) return client.prefetchQuery(boardItemsQuery(project.id));
-  });
+  void client.prefetchQuery(projectsQuery);
+  void client.prefetchQuery(boardItemsQuery(key));
 }

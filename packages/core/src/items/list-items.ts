@@ -1,6 +1,6 @@
 // The item list: the query string's filters and built-in views turned into a filter, a sort and
 // an opaque cursor (base64url JSON of the last row's sort key and id).
-import { isValidItemCursor, listItemRows, type Database, type ItemListFilter, type ItemSort } from '@rytask/db';
+import { findProjectByKey, isValidItemCursor, listItemRows, type Database, type ItemListFilter, type ItemSort } from '@rytask/db';
 import { ITEM_BOARD_LIMIT, ITEM_LIST_LIMIT, prioritySchema, statusCategorySchema, type ItemListQuery } from '@rytask/contracts';
 import { AppError } from '../errors';
 import type { Caller } from '../session';
@@ -60,9 +60,21 @@ export function itemListFilter(caller: Caller, query: ItemListQuery): ItemListFi
   return filter;
 }
 
-export async function listItems(db: Database, caller: Caller, query: ItemListQuery): Promise<{ items: ItemSummaryView[]; nextCursor: string | null }> {
+/** `projectKey` names the project instead of `projectId`: another organization's key is no project (404). */
+async function withProjectId(db: Database, caller: Caller, query: ItemListQuery): Promise<ItemListQuery> {
+  if (query.projectKey === undefined) return query;
+  const project = await findProjectByKey(db, caller.organization.id, query.projectKey);
+  if (!project) throw new AppError('not_found', `There is no project ${query.projectKey}.`);
+  if (query.projectId !== undefined && query.projectId !== project.id) {
+    throw new AppError('validation_failed', 'projectId and projectKey name different projects: send one of them.', { field: 'projectKey' });
+  }
+  return { ...query, projectId: project.id };
+}
+
+export async function listItems(db: Database, caller: Caller, request: ItemListQuery): Promise<{ items: ItemSummaryView[]; nextCursor: string | null }> {
+  const query = await withProjectId(db, caller, request);
   if (query.limit > ITEM_LIST_LIMIT && !(query.sort === 'board' && query.projectId)) {
-    throw new AppError('validation_failed', `A page holds at most ${ITEM_LIST_LIMIT} items (${ITEM_BOARD_LIMIT} for a project's board: sort=board with projectId).`, { field: 'limit' });
+    throw new AppError('validation_failed', `A page holds at most ${ITEM_LIST_LIMIT} items (${ITEM_BOARD_LIMIT} for a project's board: sort=board with projectId or projectKey).`, { field: 'limit' });
   }
   const filter = itemListFilter(caller, query);
   const after = query.cursor ? decodeCursor(query.cursor, query.sort, query.order) : undefined;

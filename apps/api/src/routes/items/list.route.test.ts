@@ -156,3 +156,20 @@ describe('list sorts and pages', () => {
     await fails(org.member, 'GET', `/api/v1/items?projectId=${many.id}&sort=due&limit=2&cursor=${first.nextCursor}`, undefined, 400, 'validation_failed');
   });
 });
+
+describe('a project by key', () => {
+  it('lists a board by projectKey (any case) exactly as by projectId, up to the board limit', async () => {
+    const byId = await ok(org.member, 'GET', `/api/v1/items?projectId=${project.id}&sort=board&limit=1000`);
+    expect(await ok(org.member, 'GET', '/api/v1/items?projectKey=list&sort=board&limit=1000')).toEqual(byId);
+    expect(await ok(org.member, 'GET', `/api/v1/items?projectKey=LIST&projectId=${project.id}&sort=board`)).toMatchObject({ items: byId.items.slice(0, 50) });
+  });
+
+  it('answers 404 for a key no project of the organization has, and refuses a key and an id that disagree', async () => {
+    await fails(org.member, 'GET', '/api/v1/items?projectKey=NOPE', undefined, 404, 'not_found');
+    const other = await createOrganization(server.app, server.databaseUrl);
+    await createProject(other.admin, { key: 'THEIRS' });
+    await fails(org.member, 'GET', '/api/v1/items?projectKey=THEIRS', undefined, 404, 'not_found');
+    const second = await createProject(org.admin);
+    await fails(org.member, 'GET', `/api/v1/items?projectKey=LIST&projectId=${second.id}`, undefined, 400, 'validation_failed');
+  });
+});

@@ -19,10 +19,10 @@ function positionBetween(after: ItemSummary | undefined, before: ItemSummary | u
  * Moves a card at once on screen, then tells the server. If the server refuses (someone else
  * changed the item: 409; or anything else), the board goes back to what it was and says why.
  */
-export function useMoveItem(projectId: string) {
+export function useMoveItem(projectKey: string) {
   const client = useQueryClient();
   const toast = useToast();
-  const key = itemKeys.board(projectId);
+  const key = itemKeys.board(projectKey);
 
   return useMutation({
     mutationFn: ({ item, statusId, afterId, beforeId }: Move) =>

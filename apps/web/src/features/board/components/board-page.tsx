@@ -20,7 +20,7 @@ export function BoardPage() {
 }
 
 function ProjectBoard({ project }: { project: Project }) {
-  const items = useBoardItems(project.id);
+  const items = useBoardItems(project.key);
   return (
     <>
       <PageHeader

@@ -47,7 +47,7 @@ export function Board({ project, items }: { project: Project; items: ItemSummary
   const [columns, setColumns] = useState<Columns>(() => groupByStatus(statuses, items));
   const [activeId, setActiveId] = useState<string | null>(null);
   const origin = useRef<{ statusId: string; index: number } | null>(null);
-  const move = useMoveItem(project.id);
+  const move = useMoveItem(project.key);
   const activeRef = useRef<Active | null>(null);
   const [, navigate] = useLocation();
   const open = useCallback((key: string) => navigate(`/items/${key}`), [navigate]);

@@ -18,7 +18,7 @@ export const itemKeys = {
   all: ['items'] as const,
   lists: ['items', 'list'] as const,
   list: (filters: ItemFilters) => ['items', 'list', filters] as const,
-  board: (projectId: string) => ['items', 'board', projectId] as const,
+  board: (projectKey: string) => ['items', 'board', projectKey.toUpperCase()] as const,
   detail: (key: string) => ['items', 'detail', key.toUpperCase()] as const,
   comments: (id: string) => ['items', 'comments', id] as const,
   activity: (id: string) => ['items', 'activity', id] as const,
@@ -56,11 +56,11 @@ export function useItemList(filters: ItemFilters) {
 const BOARD_LIMIT = 1000;
 const BOARD_PAGES = 2;
 
-async function fetchBoardItems(projectId: string): Promise<ItemSummary[]> {
+async function fetchBoardItems(projectKey: string): Promise<ItemSummary[]> {
   const items: ItemSummary[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < BOARD_PAGES; page++) {
-    const answer = await fetchPage({ projectId, sort: 'board', limit: BOARD_LIMIT }, cursor);
+    const answer = await fetchPage({ projectKey, sort: 'board', limit: BOARD_LIMIT }, cursor);
     items.push(...answer.items);
     if (!answer.nextCursor) break;
     cursor = answer.nextCursor;
@@ -68,14 +68,17 @@ async function fetchBoardItems(projectId: string): Promise<ItemSummary[]> {
   return items;
 }
 
-/** The board's query, also started early by the page preloader (app/preload.ts). */
-export function boardItemsQuery(projectId: string) {
-  return { queryKey: itemKeys.board(projectId), queryFn: () => fetchBoardItems(projectId) };
+/**
+ * The board's query, by project key: the page preloader (app/preload.ts) starts it from the address
+ * alone, alongside the projects list rather than after it.
+ */
+export function boardItemsQuery(projectKey: string) {
+  return { queryKey: itemKeys.board(projectKey), queryFn: () => fetchBoardItems(projectKey) };
 }
 
 /** Every open item of a project, in board order (the board needs all of them at once). */
-export function useBoardItems(projectId: string | undefined) {
-  return useQuery({ ...boardItemsQuery(projectId ?? ''), enabled: Boolean(projectId) });
+export function useBoardItems(projectKey: string) {
+  return useQuery(boardItemsQuery(projectKey));
 }
 
 export function useItem(key: string) {
