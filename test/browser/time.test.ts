@@ -59,6 +59,7 @@ describe('time tracking in the web app', () => {
     await expect.poll(() => clock.textContent(), { timeout: 5_000 }).not.toBe(before);
     await page.getByTestId('card-OPS-1').waitFor();
     expect(await page.getByTestId('timer-OPS-1').getAttribute('data-running')).toBe('true');
+    await screenshotBothSchemes(page, 'timer-running');
 
     // The header goes everywhere; its link leads to the item.
     await page.getByRole('link', { name: 'Search', exact: true }).click();
@@ -94,6 +95,8 @@ describe('time tracking in the web app', () => {
     // Stopped on an urgent item, the time counts as an interruption.
     await page.getByTestId('header-timer-stop').click();
     await header.waitFor({ state: 'hidden' });
+    // The header hides at once; the server's answer follows.
+    await page.getByTestId('toasts').getByText(/on OPS-2 \(interruption\)/).waitFor();
     const urgent = await entriesOf(org.member, second);
     expect(urgent.entries.map((entry) => entry.classification)).toEqual(['interruption']);
   });

@@ -153,17 +153,19 @@ export function formatDayRange(from: string, to: string): string {
 }
 
 /** The calendar day and clock time of an instant in a time zone (the organization's). */
-export function dayAndTimeIn(iso: string, timeZone?: string): { day: string; time: string } {
+export function dayAndTimeIn(iso: string, timeZone?: string): { day: string; time: string; midnight: boolean } {
   const date = new Date(iso);
-  const zone = (key: string, options: Intl.DateTimeFormatOptions) => {
+  const zone = (key: string, locale: string | undefined, options: Intl.DateTimeFormatOptions) => {
     try {
-      return formatter(`${key}:${timeZone ?? ''}`, () => new Intl.DateTimeFormat(key === 'day' ? 'en-CA' : undefined, { ...options, timeZone }));
+      return formatter(`${key}:${timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone }));
     } catch {
-      return formatter(`${key}:`, () => new Intl.DateTimeFormat(key === 'day' ? 'en-CA' : undefined, options));
+      return formatter(`${key}:`, () => new Intl.DateTimeFormat(locale, options));
     }
   };
   return {
-    day: zone('day', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(date),
-    time: zone('time', { hour: '2-digit', minute: '2-digit' }).format(date),
+    day: zone('zone-day', 'en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(date),
+    time: zone('zone-time', undefined, { hour: '2-digit', minute: '2-digit' }).format(date),
+    // A duration typed without a time starts at the day's midnight: its clock time means nothing.
+    midnight: zone('zone-clock', 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date) === '00:00',
   };
 }

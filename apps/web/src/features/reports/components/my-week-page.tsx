@@ -191,6 +191,7 @@ function WeekStrip({ week }: { week: MyWeek }) {
             <span className="week-strip__planned" style={{ height: `${(day.planned / max) * 100}%` }} />
           </span>
           <span className="week-strip__label">{formatDay(day.day, { weekday: 'short' }).split(/[ ,]/)[0]}</span>
+          <span className="week-strip__total">{day.tracked > 0 ? formatSeconds(day.tracked) : '–'}</span>
         </li>
       ))}
     </ol>

@@ -129,7 +129,7 @@ function EntryRow({ entry, timeZone, mayChange, mutations }: RowProps) {
           <strong className="time-entry__who">{entry.person.name}</strong>
           <span className="muted" title={entry.endedAt ? `${formatExact(entry.startedAt)} – ${formatExact(entry.endedAt)}` : formatExact(entry.startedAt)}>
             {formatDay(start.day, { weekday: 'short' })}
-            {entry.kind === 'timer' && (
+            {(entry.kind === 'timer' || !start.midnight) && (
               <>
                 , {start.time}–{end ? end.time : 'now'}
               </>

@@ -56,6 +56,15 @@ export function TimeMeter({ loggedSeconds, estimateMinutes, showEmpty = false, s
         {loggedSeconds > 0 ? `${formatSeconds(loggedSeconds)} / ` : ''}
         {formatSeconds(estimateSeconds)}
       </span>
+      {size === 'large' && (
+        <span className="time-meter__note" aria-hidden="true">
+          {over
+            ? `${formatSeconds(loggedSeconds - estimateSeconds)} over the estimate`
+            : loggedSeconds > 0
+              ? `${formatSeconds(estimateSeconds - loggedSeconds)} left of the estimate`
+              : 'Nothing logged yet'}
+        </span>
+      )}
     </span>
   );
 }
