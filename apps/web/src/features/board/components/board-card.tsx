@@ -24,7 +24,7 @@ type Props = {
 
 /** A card: key, title, priority, assignee, labels, due date, the time meter and a timer button. Click or Enter opens the item. */
 export const BoardCard = memo(function BoardCard({ item, today, canEdit, timerRunning, onTimer, activeRef, onOpen }: Props) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: item.id,
     disabled: !canEdit,
     attributes: { roleDescription: canEdit ? 'movable card' : 'card' },
@@ -46,6 +46,7 @@ export const BoardCard = memo(function BoardCard({ item, today, canEdit, timerRu
         className={`board-card-frame${canEdit ? ' board-card-frame--timer' : ''}${timerRunning ? ' board-card-frame--running' : ''}`}
       >
         <div
+          ref={setActivatorNodeRef}
           className={`board-card${isDragging ? ' board-card--dragging' : ''}${done ? ' board-card--done' : ''}`}
           {...attributes}
           {...listeners}
