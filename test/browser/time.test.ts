@@ -137,18 +137,18 @@ describe('time tracking in the web app', () => {
     await form.getByTestId('time-submit').click();
     await expect.poll(() => meter(page).getAttribute('aria-label')).toBe('1h 15m logged of 1h estimate, 15m over');
     expect(await meter(page).getAttribute('data-over')).toBe('true');
-    // Red: the danger colour, not the accent.
-    const fill = meter(page).locator('.time-meter__fill');
-    const colours = await fill.evaluate((element) => {
+    // Red: the danger colour (the bar is drawn in the meter's own colour once past the estimate).
+    const colours = await meter(page).evaluate((element) => {
       const view = element.ownerDocument.defaultView!;
       const probe = element.ownerDocument.createElement('span');
       probe.style.color = 'var(--color-danger)';
       element.ownerDocument.body.append(probe);
       const danger = view.getComputedStyle(probe).color;
       probe.remove();
-      return { fill: view.getComputedStyle(element).backgroundColor, danger };
+      return { meter: view.getComputedStyle(element).color, bar: view.getComputedStyle(element, '::before').backgroundImage, danger };
     });
-    expect(colours.fill).toBe(colours.danger);
+    expect(colours.meter).toBe(colours.danger);
+    expect(colours.bar).toContain(colours.danger);
     expect(await page.getByTestId('item-time-summary').textContent()).toContain('1h 15m');
     await page.getByTestId('item-time').scrollIntoViewIfNeeded();
     await screenshotBothSchemes(page, 'item-time');

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { formatSeconds } from '../../../lib/format';
 
 type Props = {
@@ -19,26 +20,27 @@ export function meterLabel(loggedSeconds: number, estimateMinutes: number | null
 
 /**
  * The plan-vs-actual meter: logged time filling toward the estimate, red once past it. Without an
- * estimate there is nothing to be over, so it is just the logged time. No hooks and no timers: a
- * 500-card board draws 500 of these.
+ * estimate there is nothing to be over, so it is just the logged time. One element, no hooks, no
+ * timers (the bar and the clock are drawn by CSS): a 500-card board draws 500 of these.
  */
 export function TimeMeter({ loggedSeconds, estimateMinutes, showEmpty = false, size = 'small' }: Props) {
   if (!estimateMinutes && loggedSeconds <= 0 && !showEmpty) return null;
   const label = meterLabel(loggedSeconds, estimateMinutes);
+  // role="meter" and role="img" present their content as a whole: the label is what is read.
   if (!estimateMinutes) {
     return (
       <span className={`time-meter time-meter--${size} time-meter--plain`} role="img" aria-label={label} title={label} data-testid="time-meter">
-        <ClockIcon />
-        <span aria-hidden="true">{loggedSeconds > 0 ? formatSeconds(loggedSeconds) : 'No time logged'}</span>
+        {loggedSeconds > 0 ? formatSeconds(loggedSeconds) : 'No time logged'}
       </span>
     );
   }
   const estimateSeconds = estimateMinutes * 60;
   const over = loggedSeconds > estimateSeconds;
-  const fill = Math.min(100, (loggedSeconds / estimateSeconds) * 100);
+  const fill = Math.min(100, Math.round((loggedSeconds / estimateSeconds) * 1000) / 10);
   return (
     <span
       className={`time-meter time-meter--${size}${over ? ' time-meter--over' : ''}`}
+      style={{ '--meter-fill': `${fill}%` } as CSSProperties}
       role="meter"
       aria-label={label}
       aria-valuemin={0}
@@ -49,15 +51,10 @@ export function TimeMeter({ loggedSeconds, estimateMinutes, showEmpty = false, s
       data-testid="time-meter"
       data-over={over || undefined}
     >
-      <span className="time-meter__track" aria-hidden="true">
-        <span className="time-meter__fill" style={{ width: `${fill}%` }} />
-      </span>
-      <span className="time-meter__text" aria-hidden="true">
-        {loggedSeconds > 0 ? `${formatSeconds(loggedSeconds)} / ` : ''}
-        {formatSeconds(estimateSeconds)}
-      </span>
+      {loggedSeconds > 0 ? `${formatSeconds(loggedSeconds)} / ` : ''}
+      {formatSeconds(estimateSeconds)}
       {size === 'large' && (
-        <span className="time-meter__note" aria-hidden="true">
+        <span className="time-meter__note">
           {over
             ? `${formatSeconds(loggedSeconds - estimateSeconds)} over the estimate`
             : loggedSeconds > 0
@@ -66,14 +63,5 @@ export function TimeMeter({ loggedSeconds, estimateMinutes, showEmpty = false, s
         </span>
       )}
     </span>
-  );
-}
-
-function ClockIcon() {
-  return (
-    <svg className="time-meter__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <circle cx="8" cy="8" r="6" />
-      <path d="M8 4.8V8l2.2 1.4" />
-    </svg>
   );
 }
