@@ -66,6 +66,9 @@ describe('time tracking in the web app', () => {
     await header.getByRole('link', { name: /OPS-1/ }).click();
     await page.waitForURL(/\/items\/OPS-1$/);
     await page.getByTestId('item-page').waitFor();
+    // The running timer is listed with the item's entries, and its button on the page says Stop.
+    await page.getByTestId('time-entries').getByText('Running').waitFor();
+    expect(await page.getByTestId('item-properties').getByRole('button', { name: 'Stop timer' }).count()).toBe(1);
 
     // Stop in the header: one timer entry, classed planned (the item is not urgent).
     await page.getByTestId('header-timer-stop').click();
@@ -150,6 +153,7 @@ describe('time tracking in the web app', () => {
     expect(colours.meter).toBe(colours.danger);
     expect(colours.bar).toContain(colours.danger);
     expect(await page.getByTestId('item-time-summary').textContent()).toContain('1h 15m');
+    await form.getByRole('button', { name: 'Enter a duration instead' }).click();
     await page.getByTestId('item-time').scrollIntoViewIfNeeded();
     await screenshotBothSchemes(page, 'item-time');
 

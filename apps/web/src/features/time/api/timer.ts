@@ -47,6 +47,8 @@ export function useTimerActions() {
     },
     onSuccess: ({ timer, stopped }) => {
       client.setQueryData(timeKeys.timer, timer);
+      // The item's entries now include the running one.
+      void client.invalidateQueries({ queryKey: timeKeys.entries(timer.item.id) });
       if (stopped) {
         timeChanged(client, stopped, stopped.seconds);
         toast.show(`Logged ${logged(stopped)}. The timer now runs on ${timer.item.key}.`, 'success');

@@ -95,7 +95,8 @@ export function TimeEntryForm({ initial, editing, submitLabel, onSubmit, onCance
     try {
       await onSubmit(request);
       setProblem(undefined);
-      if (!editing) setDraft({ ...initial, mode: draft.mode, date: draft.date, classification: draft.classification });
+      // Ready for the next entry: same way of entering and same day, the class back to the default.
+      if (!editing) setDraft({ ...initial, mode: draft.mode, date: draft.date });
     } catch (error) {
       setProblem({ field: fieldOf(error, FIELDS), message: messageOf(error) });
     }
