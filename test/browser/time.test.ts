@@ -104,6 +104,60 @@ describe('time tracking in the web app', () => {
     expect(urgent.entries.map((entry) => entry.classification)).toEqual(['interruption']);
   });
 
+  it('stops the header timer as an interruption with a note, chosen from the Stop menu, whatever the item’s priority', async () => {
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Alder Support');
+    const project: Project = await createProject(org.owner, { key: 'SUP', name: 'Support' });
+    const item: Item = await createItem(org.member, project.id, { title: 'Migrate the shared mailbox', priority: 'medium' });
+
+    const page = await open(org.member, '/items/SUP-1');
+    await page.getByTestId('item-time').waitFor();
+    await page.getByTestId('item-properties').getByRole('button', { name: 'Start timer' }).click();
+    const header = page.getByTestId('header-timer');
+    await header.waitFor();
+
+    // The menu beside Stop: a labelled disclosure, opened from the keyboard.
+    const more = header.getByRole('button', { name: 'Stop options for SUP-1: class and note' });
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    await more.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByTestId('header-timer-menu');
+    await menu.waitFor();
+    expect(await more.getAttribute('aria-expanded')).toBe('true');
+    // The item is not urgent: planned is marked as the default; the note field has the focus.
+    await expect.poll(() => menu.getByTestId('header-timer-stop-planned').textContent()).toContain('default');
+    expect(await menu.getByTestId('header-timer-stop-interruption').textContent()).toBe('Stop as interruption');
+    const note = menu.getByRole('textbox', { name: /Note/ });
+    expect(await note.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    await note.fill('Printer jammed during the migration');
+    await screenshotBothSchemes(page, 'timer-stop-menu');
+    // Escape closes it and gives the focus back; the note is kept while the timer runs.
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+    expect(await more.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await note.inputValue()).toBe('Printer jammed during the migration');
+
+    await menu.getByRole('button', { name: 'Stop as interruption' }).click();
+    await header.waitFor({ state: 'hidden' });
+    await page.getByTestId('toasts').getByText(/on SUP-1 \(interruption\)/).waitFor();
+    const entry = page.getByTestId('time-entries').getByTestId('time-entry').filter({ hasText: 'Printer jammed during the migration' });
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain('Interruption');
+    expect(await entry.getByText('Running').count()).toBe(0);
+    const { entries } = await entriesOf(org.member, item);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ kind: 'timer', classification: 'interruption', note: 'Printer jammed during the migration' });
+
+    // The next timer starts with an empty note, and plain Stop still takes the item's class.
+    await page.getByTestId('item-properties').getByRole('button', { name: 'Start timer' }).click();
+    await header.waitFor();
+    await more.click();
+    expect(await note.inputValue()).toBe('');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('header-timer-stop').click();
+    await page.getByTestId('toasts').getByText(/on SUP-1 \(planned\)/).waitFor();
+  });
+
   it('adds, edits and deletes manual entries on the item page, and the meter turns red past the estimate', async () => {
     const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Bluebird Studio');
     const project: Project = await createProject(org.owner, { key: 'WEB', name: 'Website' });

@@ -81,9 +81,10 @@ export function useBoardItems(projectKey: string) {
   return useQuery(boardItemsQuery(projectKey));
 }
 
-export function useItem(key: string) {
+export function useItem(key: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: itemKeys.detail(key),
+    enabled,
     queryFn: () => apiRequest<Item>('GET', `/items/by-key/${encodeURIComponent(key.toUpperCase())}`),
   });
 }

@@ -1,18 +1,38 @@
-import type { TimeEntry } from '@rytask/contracts';
-import { useEffect, useState } from 'react';
+import type { TimeClass, TimeEntry } from '@rytask/contracts';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
+import { ApiError } from '../../../lib/api-client';
 import { formatClock } from '../../../lib/format';
+import { useItem } from '../../items/api/items';
 import { useRunningTimer, useTimerActions } from '../api/timer';
+
+type StopInput = { classification?: TimeClass; note?: string };
 
 /**
  * The running timer, on every page: which item (a link to it), how long so far, and Stop. It reads
  * GET /timer, so it is there again after a reload. The only ticking clock in the app lives here.
+ * Stop is one click with the class from the item's priority (the server decides, as it stops); the
+ * small button beside it opens a choice of class and a note.
  */
 export function HeaderTimer({ canEdit }: { canEdit: boolean }) {
   const timer = useRunningTimer(canEdit);
   const { stop } = useTimerActions();
+  // Held here, not in the menu: Stop hides the header at once, and if the server refuses, the timer
+  // comes back with the menu and the note as they were. Tied to the entry, so a new timer starts clean.
+  const [menu, setMenu] = useState<{ entryId: string; open: boolean; note: string } | null>(null);
   if (!canEdit || !timer.data) return null;
   const entry = timer.data;
+  const state = menu?.entryId === entry.id ? menu : { entryId: entry.id, open: false, note: '' };
+
+  function send(input: StopInput) {
+    stop.mutate(input, {
+      onSuccess: () => setMenu(null),
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'no_running_timer') setMenu(null);
+      },
+    });
+  }
+
   return (
     <div className="header-timer" role="group" aria-label="Running timer" data-testid="header-timer">
       <span className="header-timer__pulse" aria-hidden="true" />
@@ -21,20 +41,143 @@ export function HeaderTimer({ canEdit }: { canEdit: boolean }) {
         <span className="header-timer__title">{entry.item.title}</span>
       </Link>
       <Elapsed entry={entry} since={timer.dataUpdatedAt} />
+      <div className="header-timer__actions">
+        <button
+          type="button"
+          className="header-timer__stop"
+          onClick={() => send({})}
+          disabled={stop.isPending}
+          aria-label={`Stop the timer on ${entry.item.key}`}
+          title="Stop and log the time (class from the item’s priority)"
+          data-testid="header-timer-stop"
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+            <rect x="4" y="4" width="8" height="8" rx="1.5" />
+          </svg>
+          <span>Stop</span>
+        </button>
+        <StopMenu
+          entry={entry}
+          open={state.open}
+          note={state.note}
+          pending={stop.isPending}
+          onOpenChange={(open) => setMenu({ ...state, open })}
+          onNoteChange={(note) => setMenu({ ...state, note })}
+          onStop={(classification) => send({ ...(classification ? { classification } : {}), ...(state.note.trim() ? { note: state.note.trim() } : {}) })}
+        />
+      </div>
+    </div>
+  );
+}
+
+type StopMenuProps = {
+  entry: TimeEntry;
+  open: boolean;
+  note: string;
+  pending: boolean;
+  onOpenChange: (open: boolean) => void;
+  onNoteChange: (note: string) => void;
+  /** No class: the server takes it from the item's priority. */
+  onStop: (classification?: TimeClass) => void;
+};
+
+/**
+ * Stop with a chosen class and a note. A disclosure (like the account menu), not an ARIA menu: it
+ * holds a text field and a few buttons, Tab reaches them, Escape or a click elsewhere closes it.
+ */
+function StopMenu({ entry, open, note, pending, onOpenChange, onNoteChange, onStop }: StopMenuProps) {
+  const panelId = useId();
+  const noteId = useId();
+  const titleId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const noteRef = useRef<HTMLInputElement>(null);
+  // GET /timer names the item but not its priority: the item says which class is the default. If
+  // the item cannot be read, a third button leaves the class to the server.
+  const item = useItem(entry.item.key, { enabled: open });
+  const preset: TimeClass | undefined = item.data ? (item.data.priority === 'urgent' ? 'interruption' : 'planned') : undefined;
+
+  // The listeners call the latest onOpenChange (a new function every render) without re-subscribing.
+  const change = useRef(onOpenChange);
+  change.current = onOpenChange;
+
+  useEffect(() => {
+    if (!open) return;
+    noteRef.current?.focus();
+    function onPointerDown(event: PointerEvent) {
+      if (!rootRef.current?.contains(event.target as Node)) change.current(false);
+    }
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== 'Escape') return;
+      change.current(false);
+      buttonRef.current?.focus();
+    }
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [open]);
+
+  const option = (classification: TimeClass, label: string) => (
+    <button
+      type="button"
+      className={`header-timer__option header-timer__option--${classification}`}
+      onClick={() => onStop(classification)}
+      disabled={pending}
+      data-testid={`header-timer-stop-${classification}`}
+    >
+      <span className="header-timer__swatch" aria-hidden="true" />
+      {label}
+      {preset === classification && <span className="header-timer__default">default</span>}
+    </button>
+  );
+
+  return (
+    <div className="header-timer__menu" ref={rootRef}>
       <button
+        ref={buttonRef}
         type="button"
-        className="header-timer__stop"
-        onClick={() => stop.mutate({})}
-        disabled={stop.isPending}
-        aria-label={`Stop the timer on ${entry.item.key}`}
-        title="Stop and log the time"
-        data-testid="header-timer-stop"
+        className="header-timer__more"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={`Stop options for ${entry.item.key}: class and note`}
+        title="Stop as planned or interruption, with a note"
+        onClick={() => onOpenChange(!open)}
+        data-testid="header-timer-more"
       >
         <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-          <rect x="4" y="4" width="8" height="8" rx="1.5" />
+          <path d="M4 6l4 4 4-4" />
         </svg>
-        <span>Stop</span>
       </button>
+      <div className="header-timer__panel card" id={panelId} role="group" aria-labelledby={titleId} hidden={!open} data-testid="header-timer-menu">
+        <p className="header-timer__panel-title" id={titleId}>
+          Stop the timer on {entry.item.key}
+        </p>
+        <label className="header-timer__note-label" htmlFor={noteId}>
+          Note <span className="muted">(optional)</span>
+        </label>
+        <input
+          ref={noteRef}
+          id={noteId}
+          className="select header-timer__note"
+          value={note}
+          maxLength={2000}
+          onChange={(event) => onNoteChange(event.target.value)}
+          placeholder="What was it for?"
+          data-testid="header-timer-note"
+        />
+        <div className="header-timer__options">
+          {option('planned', 'Stop as planned')}
+          {option('interruption', 'Stop as interruption')}
+          {item.isError && (
+            <button type="button" className="header-timer__option" onClick={() => onStop()} disabled={pending} data-testid="header-timer-stop-default">
+              Stop (class from the item’s priority)
+            </button>
+          )}
+        </div>
+      </div>
     </div>
   );
 }
