@@ -1,4 +1,5 @@
-import type { SavedView } from '@rytask/contracts';
+import type { ItemSummary, SavedView } from '@rytask/contracts';
+import { addDays } from '../../lib/format';
 import type { ItemFilters } from '../items/api/items';
 import type { SavedViewQuery } from '../views/api/views';
 
@@ -88,9 +89,9 @@ export function toItemFilters(state: ListState, projectId?: string): ItemFilters
   return filters;
 }
 
-export function toViewQuery(state: ListState, projectId?: string): SavedViewQuery {
+export function toViewQuery(state: ListState, projectId?: string, layout: SavedViewQuery['layout'] = 'list'): SavedViewQuery {
   const { groupBy, sort, order, ...rest } = state;
-  const query: SavedViewQuery = { sort, order, groupBy, layout: 'list' };
+  const query: SavedViewQuery = { sort, order, groupBy, layout };
   if (projectId) query.projectId = projectId;
   for (const [name, value] of Object.entries(rest)) if (value) (query as Record<string, string>)[name] = value;
   return query;
@@ -98,4 +99,43 @@ export function toViewQuery(state: ListState, projectId?: string): SavedViewQuer
 
 export function hasFilters(state: ListState): boolean {
   return FILTER_NAMES.some((name) => name !== 'builtIn' && Boolean(state[name]));
+}
+
+/**
+ * A board's state: the list's filters without what a board has no use for (sorting and grouping
+ * are the columns' order; the built-in tabs are list pages). So `toSearchParams` writes only the
+ * filters, and a board's address reads like a list's: `/projects/OPS?assignee=me&q=printer`.
+ */
+export function boardState(state: ListState): ListState {
+  return { ...state, builtIn: undefined, sort: 'updated', order: 'desc', groupBy: 'none' };
+}
+
+const csv = (value: string | undefined) => (value ? new Set(value.split(',').filter(Boolean)) : undefined);
+
+/**
+ * The list's filters as a test of one loaded item, for the board (which has every open item of the
+ * project already and filters in the browser). Same meaning as the API's: comma lists are "any of",
+ * `me` is the caller, `none` unassigned, due "soon" is today to a week ahead, the text is part of the
+ * title in any case. The state is parsed once here, so each card costs a few comparisons. `null`
+ * when nothing is filtered. The status category is left to the caller (on a board it picks columns).
+ */
+export function itemMatcher(state: ListState, me: string, today: string): ((item: ItemSummary) => boolean) | null {
+  const assignees = csv(state.assignee);
+  const unassigned = assignees?.has('none') ?? false;
+  if (assignees?.has('me')) assignees.add(me);
+  const labels = csv(state.label);
+  const priorities = csv(state.priority);
+  const { due } = state;
+  const soon = addDays(today, 7);
+  const text = state.q?.trim().toLowerCase();
+  if (!assignees && !labels && !priorities && !due && !text) return null;
+  return (item) =>
+    (!assignees || (item.assignee ? assignees.has(item.assignee.id) : unassigned)) &&
+    (!labels || item.labels.some((label) => labels.has(label.id))) &&
+    (!priorities || priorities.has(item.priority)) &&
+    (!due ||
+      (due === 'none'
+        ? !item.dueDate
+        : !!item.dueDate && (due === 'any' || (due === 'overdue' ? item.dueDate < today : item.dueDate >= today && item.dueDate <= soon)))) &&
+    (!text || item.title.toLowerCase().includes(text));
 }

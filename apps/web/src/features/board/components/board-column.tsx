@@ -10,7 +10,10 @@ import { BoardCard } from './board-card';
 type Props = {
   project: Project;
   status: Status;
+  /** The cards shown (all of the column's, or the ones matching the filters). */
   itemIds: string[];
+  /** With filters on: how many cards the column has in all. */
+  total?: number;
   items: Map<string, ItemSummary>;
   today: string;
   canEdit: boolean;
@@ -23,7 +26,7 @@ type Props = {
 };
 
 export const BoardColumn = memo(function BoardColumn(props: Props) {
-  const { project, status, itemIds, items, today, canEdit, dragging, activeRef, onOpen, runningItemId, onTimer } = props;
+  const { project, status, itemIds, total, items, today, canEdit, dragging, activeRef, onOpen, runningItemId, onTimer } = props;
   // The column itself is a drop target too, so a card can land in an empty column.
   const { setNodeRef, isOver } = useDroppable({ id: status.id });
   const [adding, setAdding] = useState(false);
@@ -40,9 +43,15 @@ export const BoardColumn = memo(function BoardColumn(props: Props) {
         <h2 className="board-column__title" id={headingId}>
           {status.name}
         </h2>
-        <span className="board-column__count" aria-label={`${itemIds.length} items`}>
-          {itemIds.length}
-        </span>
+        {total === undefined || total === 0 ? (
+          <span className="board-column__count" aria-label={`${itemIds.length} items`}>
+            {itemIds.length}
+          </span>
+        ) : (
+          <span className="board-column__count" aria-label={`${itemIds.length} of ${total} items match the filters`}>
+            {itemIds.length} of {total}
+          </span>
+        )}
         {canEdit && (
           <button
             type="button"
@@ -73,7 +82,7 @@ export const BoardColumn = memo(function BoardColumn(props: Props) {
           })}
           {itemIds.length === 0 && !adding && (
             <li className={`board-column__empty${dragging ? ' board-column__empty--target' : ''}`}>
-              {dragging ? 'Drop here' : 'No items'}
+              {dragging ? 'Drop here' : total ? 'None match the filters' : 'No items'}
             </li>
           )}
         </ol>

@@ -24,6 +24,7 @@ import { useMoveItem } from '../api/move';
 import { BoardColumn } from './board-column';
 
 type Columns = Record<string, string[]>;
+const EMPTY: string[] = [];
 
 function groupByStatus(statuses: Status[], items: ItemSummary[]): Columns {
   const columns: Columns = Object.fromEntries(statuses.map((status) => [status.id, []]));
@@ -34,17 +35,51 @@ function groupByStatus(statuses: Status[], items: ItemSummary[]): Columns {
   return columns;
 }
 
+type BoardProps = {
+  project: Project;
+  items: ItemSummary[];
+  /** Which cards show (the filter bar's test, from `itemMatcher`); null shows every card. */
+  matches?: ((item: ItemSummary) => boolean) | null;
+  /** Which columns show, by status category (a saved view's status filter); undefined shows all. */
+  categories?: ReadonlySet<string>;
+};
+
 /**
  * Columns are the project's statuses; cards move between and within them by pointer or keyboard
  * (Space picks a card up, arrows move it, Space drops, Escape cancels). While a card is being
  * dragged the board keeps its own arrangement; the server's takes over again once it is dropped.
+ *
+ * Filtered, the board keeps every card in `columns` (the full order) and only shows the matching
+ * ones. Dragging works as usual: dnd-kit sees the shown cards, and the drop is worked out in the
+ * full column — the card moves next to the card it was dropped on (after it going down, before it
+ * going up) and its afterId/beforeId are its neighbours in the full order, hidden cards included.
+ * So the hidden cards keep their places and the server gets a real gap, never two cards that are
+ * only neighbours on screen. (Filters never depend on the status, so a moved card stays shown.)
  */
-export function Board({ project, items }: { project: Project; items: ItemSummary[] }) {
+export function Board({ project, items, matches = null, categories }: BoardProps) {
   const { canEdit } = useSessionContext();
   const today = useToday();
-  const statuses = useMemo(() => [...project.statuses].sort((a, b) => a.position - b.position), [project.statuses]);
+  const statuses = useMemo(
+    () => project.statuses.filter((status) => !categories || categories.has(status.category)).sort((a, b) => a.position - b.position),
+    [project.statuses, categories],
+  );
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
   const [columns, setColumns] = useState<Columns>(() => groupByStatus(statuses, items));
+  // The shown part of each column, cached by the column's array: a drag that changes two columns
+  // filters those two again, and the other columns keep their arrays (so they do not re-render).
+  const shownCache = useMemo(() => new WeakMap<string[], string[]>(), [matches, byId]);
+  const shown = (ids: string[]): string[] => {
+    if (!matches) return ids;
+    let visible = shownCache.get(ids);
+    if (!visible) {
+      visible = ids.filter((id) => {
+        const item = byId.get(id);
+        return item !== undefined && matches(item);
+      });
+      shownCache.set(ids, visible);
+    }
+    return visible;
+  };
   const [activeId, setActiveId] = useState<string | null>(null);
   const origin = useRef<{ statusId: string; index: number } | null>(null);
   const move = useMoveItem(project.key);
@@ -169,7 +204,8 @@ export function Board({ project, items }: { project: Project; items: ItemSummary
             key={status.id}
             project={project}
             status={status}
-            itemIds={columns[status.id] ?? []}
+            itemIds={shown(columns[status.id] ?? EMPTY)}
+            total={matches ? (columns[status.id]?.length ?? 0) : undefined}
             items={byId}
             today={today}
             canEdit={canEdit}

@@ -10,9 +10,10 @@ export const membersKey = ['members'] as const;
 export const labelsKey = ['labels'] as const;
 export const organizationKey = ['organization'] as const;
 
-export function useMembers() {
+export function useMembers({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: membersKey,
+    enabled,
     queryFn: () => apiRequest<{ members: Member[] }>('GET', '/members').then((answer) => answer.members),
     staleTime: REFERENCE_STALE_MS,
   });
@@ -23,9 +24,10 @@ export function useActiveMembers(): Member[] {
   return useMembers().data?.filter((member) => !member.deactivated) ?? [];
 }
 
-export function useLabels() {
+export function useLabels({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: labelsKey,
+    enabled,
     queryFn: () => apiRequest<{ labels: Label[] }>('GET', '/labels').then((answer) => answer.labels),
     staleTime: REFERENCE_STALE_MS,
   });

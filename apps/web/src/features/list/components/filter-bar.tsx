@@ -1,16 +1,27 @@
-import type { Project } from '@rytask/contracts';
+import type { Label, PersonRef, Project } from '@rytask/contracts';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Button } from '../../../components/button';
 import { useLabels, useMembers } from '../../items/api/reference-data';
 import { CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, STATUS_CATEGORIES } from '../../items/components/item-bits';
 import { hasFilters, type GroupBy, type ListState } from '../list-filters';
 
-type Props = { state: ListState; onChange: (next: Partial<ListState>) => void; project?: Project };
+type Props = {
+  state: ListState;
+  onChange: (next: Partial<ListState>) => void;
+  project?: Project;
+  /**
+   * The board's bar: no status (the columns are the statuses) and no grouping; the people and labels
+   * to offer come from the cards already loaded instead of two more requests.
+   */
+  board?: { people: PersonRef[]; labels: Label[] };
+};
 
 /** Assignee, label, priority, status, due and text filters, and the grouping. */
-export function FilterBar({ state, onChange }: Props) {
-  const members = useMembers();
-  const labels = useLabels();
+export function FilterBar({ state, onChange, board }: Props) {
+  const members = useMembers({ enabled: !board });
+  const labels = useLabels({ enabled: !board });
+  const people = board ? board.people : members.data?.filter((member) => !member.deactivated);
+  const labelOptions = board ? board.labels : labels.data;
   const [text, setText] = useState(state.q ?? '');
 
   // Typing filters after a short pause, not on every key. Only the text restarts the pause: the
@@ -38,17 +49,15 @@ export function FilterBar({ state, onChange }: Props) {
         <option value="">Anyone</option>
         <option value="me">Me</option>
         <option value="none">Unassigned</option>
-        {members.data
-          ?.filter((member) => !member.deactivated)
-          .map((member) => (
-            <option key={member.id} value={member.id}>
-              {member.name}
-            </option>
-          ))}
+        {people?.map((member) => (
+          <option key={member.id} value={member.id}>
+            {member.name}
+          </option>
+        ))}
       </Filter>
       <Filter label="Label" value={state.label} onChange={(label) => onChange({ label })}>
         <option value="">Any label</option>
-        {labels.data?.map((label) => (
+        {labelOptions?.map((label) => (
           <option key={label.id} value={label.id}>
             {label.name}
           </option>
@@ -62,15 +71,17 @@ export function FilterBar({ state, onChange }: Props) {
           </option>
         ))}
       </Filter>
-      <Filter label="Status" value={state.statusCategory} onChange={(statusCategory) => onChange({ statusCategory })}>
-        <option value="">Any status</option>
-        <option value="backlog,unstarted,started">Open</option>
-        {STATUS_CATEGORIES.map((category) => (
-          <option key={category} value={category}>
-            {CATEGORY_LABEL[category]}
-          </option>
-        ))}
-      </Filter>
+      {!board && (
+        <Filter label="Status" value={state.statusCategory} onChange={(statusCategory) => onChange({ statusCategory })}>
+          <option value="">Any status</option>
+          <option value="backlog,unstarted,started">Open</option>
+          {STATUS_CATEGORIES.map((category) => (
+            <option key={category} value={category}>
+              {CATEGORY_LABEL[category]}
+            </option>
+          ))}
+        </Filter>
+      )}
       <Filter
         label="Due"
         value={state.due}
@@ -82,13 +93,15 @@ export function FilterBar({ state, onChange }: Props) {
         <option value="any">Has a due date</option>
         <option value="none">No due date</option>
       </Filter>
-      <Filter label="Group by" value={state.groupBy === 'none' ? '' : state.groupBy} onChange={(group) => onChange({ groupBy: (group || 'none') as GroupBy })}>
-        <option value="">No grouping</option>
-        <option value="status">Group by status</option>
-        <option value="assignee">Group by assignee</option>
-        <option value="priority">Group by priority</option>
-        <option value="label">Group by label</option>
-      </Filter>
+      {!board && (
+        <Filter label="Group by" value={state.groupBy === 'none' ? '' : state.groupBy} onChange={(group) => onChange({ groupBy: (group || 'none') as GroupBy })}>
+          <option value="">No grouping</option>
+          <option value="status">Group by status</option>
+          <option value="assignee">Group by assignee</option>
+          <option value="priority">Group by priority</option>
+          <option value="label">Group by label</option>
+        </Filter>
+      )}
       {hasFilters(state) && (
         <Button
           variant="quiet"

@@ -5,13 +5,12 @@ import { Button } from '../../../components/button';
 import { Loading } from '../../../components/loading';
 import { PageHeader } from '../../../components/page-header';
 import { QueryError } from '../../../components/query-error';
-import { useToast } from '../../../components/toast';
 import { NotFoundPage } from '../../../app/not-found-page';
 import { useSessionContext } from '../../../app/session-context';
-import { messageOf } from '../../../lib/errors';
 import { useProjectByKey, useProjects } from '../../projects/api/projects';
 import { ProjectTabs } from '../../projects/components/project-tabs';
-import { useDeleteView, useSavedViews } from '../../views/api/views';
+import { useSavedViews } from '../../views/api/views';
+import { DeleteViewButton } from '../../views/components/delete-view-button';
 import { BUILT_IN_LABEL, listStateFromView, readListState, toSearchParams, type ListState } from '../list-filters';
 import { BuiltInTabs } from './built-in-tabs';
 import { FilterBar } from './filter-bar';
@@ -39,13 +38,11 @@ export function ListPage() {
 type ItemListProps = { project?: Project; projects: Project[]; view?: SavedView };
 
 function ItemList({ project, projects, view }: ItemListProps) {
-  const { session, canEdit, canManage } = useSessionContext();
+  const { canEdit } = useSessionContext();
   const [params] = useSearchParams();
   const [location, navigate] = useLocation();
   const [saving, setSaving] = useState(false);
   const state = view ? listStateFromView(view) : readListState(params);
-  const deleteView = useDeleteView();
-  const toast = useToast();
 
   // A saved view is a starting point: changing anything leaves it and shows the changed list.
   function change(next: Partial<ListState>) {
@@ -54,7 +51,6 @@ function ItemList({ project, projects, view }: ItemListProps) {
   }
 
   const title = view?.name ?? project?.name ?? (state.builtIn ? BUILT_IN_LABEL[state.builtIn] : 'All work');
-  const mayDelete = view && (view.owner.id === session.user.id || (view.shared && canManage));
 
   return (
     <>
@@ -69,23 +65,7 @@ function ItemList({ project, projects, view }: ItemListProps) {
         title={title}
         actions={
           <>
-            {mayDelete && (
-              <Button
-                variant="quiet"
-                pending={deleteView.isPending}
-                onClick={async () => {
-                  try {
-                    await deleteView.mutateAsync(view.id);
-                    toast.show(`Deleted the view “${view.name}”.`, 'success');
-                    navigate(location);
-                  } catch (error) {
-                    toast.show(`Could not delete the view. ${messageOf(error)}`, 'error');
-                  }
-                }}
-              >
-                Delete view
-              </Button>
-            )}
+            {view && <DeleteViewButton view={view} />}
             {canEdit && (
               <Button onClick={() => setSaving(true)} data-testid="save-view">
                 Save view

@@ -8,20 +8,28 @@ import { TextField } from '../../../components/text-field';
 import { useToast } from '../../../components/toast';
 import { messageOf } from '../../../lib/errors';
 import { useCreateView } from '../../views/api/views';
+import { viewHref } from '../../views/view-href';
 import { toViewQuery, type ListState } from '../list-filters';
 
-type Props = { open: boolean; onClose: () => void; state: ListState; project?: Project };
+type Props = {
+  open: boolean;
+  onClose: () => void;
+  state: ListState;
+  project?: Project;
+  /** 'board': saved from a project's board, so the view opens there (`/projects/KEY?view=…`). */
+  layout?: 'list' | 'board';
+};
 
-/** Saves the list's filters, sorting and grouping under a name, for oneself or for everyone. */
-export function SaveViewDialog({ open, onClose, state, project }: Props) {
+/** Saves the list's (or board's) filters, sorting and grouping under a name, for oneself or for everyone. */
+export function SaveViewDialog({ open, onClose, state, project, layout }: Props) {
   return (
     <Dialog open={open} onClose={onClose} title="Save this view" testId="save-view-dialog">
-      <SaveViewForm onClose={onClose} state={state} project={project} />
+      <SaveViewForm onClose={onClose} state={state} project={project} layout={layout} />
     </Dialog>
   );
 }
 
-function SaveViewForm({ onClose, state, project }: Omit<Props, 'open'>) {
+function SaveViewForm({ onClose, state, project, layout = 'list' }: Omit<Props, 'open'>) {
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
   const [problem, setProblem] = useState<string>();
@@ -37,11 +45,11 @@ function SaveViewForm({ onClose, state, project }: Omit<Props, 'open'>) {
         name: name.trim(),
         shared,
         projectId: project?.id ?? null,
-        query: toViewQuery(state, project?.id),
+        query: toViewQuery(state, project?.id, layout),
       });
       toast.show(`Saved “${view.name}”. It is in the side bar now.`, 'success');
       onClose();
-      navigate(`${project ? `/projects/${project.key}` : ''}/list?view=${view.id}`);
+      navigate(viewHref(view, project ? [project] : undefined));
     } catch (error) {
       setProblem(messageOf(error));
     }
@@ -50,7 +58,9 @@ function SaveViewForm({ onClose, state, project }: Omit<Props, 'open'>) {
   return (
     <form className="form" onSubmit={submit} noValidate>
       <p className="form__lead">
-        The current filters, sorting and grouping are saved{project ? ` for ${project.name}` : ''}.
+        {layout === 'board' ? 'The current filters are saved' : 'The current filters, sorting and grouping are saved'}
+        {project ? ` for ${project.name}` : ''}
+        {layout === 'board' ? ', and the view opens on the board.' : '.'}
       </p>
       <TextField
         label="Name"
