@@ -1,6 +1,7 @@
 import type { Item } from '@rytask/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useDismiss } from '../../../lib/use-dismiss';
 import { labelsKey, useLabels } from '../api/reference-data';
 import type { useItemSave } from '../use-item-save';
 import { LabelChip } from './item-bits';
@@ -20,14 +21,7 @@ export function LabelPicker({ item, save }: Props) {
   const rootRef = useRef<HTMLDivElement>(null);
   const chosen = new Set(item.labels.map((label) => label.id));
 
-  useEffect(() => {
-    if (!open) return;
-    function onPointerDown(event: PointerEvent) {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    }
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+  useDismiss(open, () => setOpen(false), rootRef);
 
   async function setLabels(next: string[]) {
     if (await save({ labels: next })) void client.invalidateQueries({ queryKey: labelsKey });

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError } from '../../../lib/api-client';
 import { formatClock } from '../../../lib/format';
+import { useDismiss } from '../../../lib/use-dismiss';
 import { useItem } from '../../items/api/items';
 import { useRunningTimer, useTimerActions } from '../api/timer';
 
@@ -97,27 +98,9 @@ function StopMenu({ entry, open, note, pending, onOpenChange, onNoteChange, onSt
   const item = useItem(entry.item.key, { enabled: open });
   const preset: TimeClass | undefined = item.data ? (item.data.priority === 'urgent' ? 'interruption' : 'planned') : undefined;
 
-  // The listeners call the latest onOpenChange (a new function every render) without re-subscribing.
-  const change = useRef(onOpenChange);
-  change.current = onOpenChange;
-
+  useDismiss(open, () => onOpenChange(false), rootRef, buttonRef);
   useEffect(() => {
-    if (!open) return;
-    noteRef.current?.focus();
-    function onPointerDown(event: PointerEvent) {
-      if (!rootRef.current?.contains(event.target as Node)) change.current(false);
-    }
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.key !== 'Escape') return;
-      change.current(false);
-      buttonRef.current?.focus();
-    }
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
+    if (open) noteRef.current?.focus();
   }, [open]);
 
   const option = (classification: TimeClass, label: string) => (
