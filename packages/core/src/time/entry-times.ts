@@ -50,14 +50,16 @@ function checkLength(times: EntryTimes, field: 'startedAt' | 'endedAt'): EntryTi
   return times;
 }
 
-async function startOfDay(db: Executor, caller: Caller, day: string | undefined): Promise<Date> {
+/**
+ * A duration placed at the local midnight of `day` (default today), or at `start` when given: the
+ * organization's calendar is read once, for what a day of work is and which day is today.
+ */
+async function durationTimes(db: Executor, caller: Caller, duration: string, day: string | undefined, start?: Date): Promise<EntryTimes> {
   const organizationId = caller.organization.id;
-  const calendar = day === undefined ? await findOrganizationCalendar(db, organizationId) : undefined;
-  return localMidnight(db, organizationId, day ?? todayIn(calendar?.timeZone ?? 'UTC'));
-}
-
-async function workingMinutesPerDay(db: Executor, caller: Caller): Promise<number> {
-  return (await findOrganizationCalendar(db, caller.organization.id))?.workingMinutesPerDay ?? 480;
+  const calendar = await findOrganizationCalendar(db, organizationId);
+  const seconds = durationSeconds(duration, calendar?.workingMinutesPerDay ?? 480);
+  const startedAt = start ?? (await localMidnight(db, organizationId, day ?? todayIn(calendar?.timeZone ?? 'UTC')));
+  return { startedAt, endedAt: new Date(startedAt.getTime() + seconds * 1000) };
 }
 
 function refuseMixedForms(input: EntryTimesInput): void {
@@ -72,11 +74,7 @@ function refuseMixedForms(input: EntryTimesInput): void {
 /** A new entry's times: a duration (on `date`, default today in the organization's time zone) or a start and an end. */
 export async function newEntryTimes(db: Executor, caller: Caller, input: EntryTimesInput): Promise<EntryTimes> {
   refuseMixedForms(input);
-  if (input.duration !== undefined) {
-    const seconds = durationSeconds(input.duration, await workingMinutesPerDay(db, caller));
-    const startedAt = await startOfDay(db, caller, input.date);
-    return { startedAt, endedAt: new Date(startedAt.getTime() + seconds * 1000) };
-  }
+  if (input.duration !== undefined) return durationTimes(db, caller, input.duration, input.date);
   if (input.startedAt === undefined && input.endedAt === undefined) {
     throw invalid('duration', 'Give a duration (such as 1h30m) or a start and an end.');
   }
@@ -93,12 +91,10 @@ export async function newEntryTimes(db: Executor, caller: Caller, input: EntryTi
 export async function editedEntryTimes(db: Executor, caller: Caller, current: EntryTimes, input: EntryTimesInput): Promise<EntryTimes | undefined> {
   refuseMixedForms(input);
   if (input.duration !== undefined) {
-    const seconds = durationSeconds(input.duration, await workingMinutesPerDay(db, caller));
-    const startedAt = input.date === undefined ? current.startedAt : await startOfDay(db, caller, input.date);
-    return { startedAt, endedAt: new Date(startedAt.getTime() + seconds * 1000) };
+    return durationTimes(db, caller, input.duration, input.date, input.date === undefined ? current.startedAt : undefined);
   }
   if (input.date !== undefined) {
-    const startedAt = await startOfDay(db, caller, input.date);
+    const startedAt = await localMidnight(db, caller.organization.id, input.date);
     return { startedAt, endedAt: new Date(startedAt.getTime() + (current.endedAt.getTime() - current.startedAt.getTime())) };
   }
   if (input.startedAt === undefined && input.endedAt === undefined) return undefined;
