@@ -413,6 +413,23 @@ describe('the report rollup', () => {
     expect(await days()).toEqual([['2026-03-11', 14400]]);
     expect(await rollup(other.id)).toEqual(await recomputed(other.id));
   });
+
+  it('stays equal to a recomputation when entries are written while the time zone changes', async () => {
+    const other = await createOrganization(server.app, server.databaseUrl, 'Racing zones');
+    const otherProject = await createProject(other.admin);
+    const item = await createItem(other.admin, otherProject.id);
+    // A race: a few rounds, so an unguarded interleaving (an entry split at the old zone's midnights
+    // after the rebuild) shows up with near certainty.
+    for (let round = 0; round < 5; round++) {
+      const writes = Array.from({ length: 12 }, (_, i) =>
+        log(i % 2 ? other.member : other.admin, item.id, { startedAt: `2026-03-1${round}T${String(10 + i).padStart(2, '0')}:30:00Z`, endedAt: `2026-03-1${round + 1}T03:00:00Z` }),
+      );
+      const zones = ['Asia/Tokyo', 'America/New_York', 'Europe/Berlin'].map((timeZone) => ok(other.owner, 'PATCH', '/api/v1/organization', { timeZone }));
+      await Promise.all([...writes, ...zones]);
+      expect(await rollup(other.id), `round ${round}`).toEqual(await recomputed(other.id));
+    }
+    expect((await rollup(other.id)).length).toBeGreaterThan(0);
+  });
 });
 
 describe('logged time on items', () => {
