@@ -34,7 +34,7 @@ let colleague: { id: string } | undefined;
 async function timeEntryOf(role: TestRole | null, running = false): Promise<string> {
   const userId = role ? org[role].id : (colleague ??= await addUser(server.app, server.databaseUrl, org.id, 'MEMBER')).id;
   const item = await newItem();
-  return withClient(server.databaseUrl, async (client) => {
+  const id = await withClient(server.databaseUrl, async (client) => {
     if (running) await client.query('DELETE FROM time_entries WHERE user_id = $1 AND ended_at IS NULL', [userId]);
     const { rows } = await client.query(
       `INSERT INTO time_entries (organization_id, item_id, user_id, started_at, ended_at, classification, kind)
@@ -46,6 +46,8 @@ async function timeEntryOf(role: TestRole | null, running = false): Promise<stri
     );
     return rows[0].id as string;
   });
+  await server.changesSeen();
+  return id;
 }
 
 const ACTIONS: Action[] = [

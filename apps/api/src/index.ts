@@ -3,7 +3,9 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { checkDrift, checkSchema, createDatabase, loadMigrations, schemaMismatch } from '@rytask/db';
 import type { FastifyBaseLogger } from 'fastify';
+import { startChangeListener } from './change-listener';
 import { installJobQueue } from './job-queue';
+import { ReadCache } from './plugins/read-cache';
 import { buildServer } from './server';
 
 export interface ApiOptions {
@@ -80,6 +82,7 @@ export async function startApi(options: ApiOptions) {
   const handle = createDatabase(options.databaseUrl, { applicationName: 'rytask api' });
   try {
     const migrations = await assertSchemaMatches(handle.pool, options.migrationsDir);
+    const readCache = new ReadCache();
     const app = await buildServer({
       context: {
         db: handle.db,
@@ -92,6 +95,7 @@ export async function startApi(options: ApiOptions) {
       webDir: options.webDir ?? defaultWebDir(),
       logLevel: options.logLevel,
       logStream: options.logStream,
+      readCache,
     });
     await installJobQueue(handle.pool, app.log).catch(async (error: unknown) => {
       await app.close();
@@ -107,14 +111,17 @@ export async function startApi(options: ApiOptions) {
       throw error;
     }
     const driftCheck = startDriftCheck({ databaseUrl: options.databaseUrl, migrationsDir: options.migrationsDir }, app.log);
+    const changes = startChangeListener(options.databaseUrl, readCache, app.log);
     return {
       app,
       /** Settles when the background drift check has logged its outcome (it never rejects). */
       driftCheck: driftCheck.done,
       url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${(app.server.address() as { port: number }).port}`,
-      /** Stops accepting, drains in-flight requests and ends the drift check, then closes the pool. */
+      /** Database changes as the read cache hears of them (tests wait on these). */
+      changes: changes.events,
+      /** Stops accepting, drains in-flight requests and ends the drift check and the listener, then closes the pool. */
       async close() {
-        await Promise.all([driftCheck.stop(), app.close()]);
+        await Promise.all([driftCheck.stop(), app.close(), changes.stop()]);
         await handle.close();
       },
     };

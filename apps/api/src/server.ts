@@ -12,6 +12,7 @@ import type { ApiContext } from './context';
 import { registerCsrfCheck } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { registerInputHygiene } from './plugins/input';
+import { ReadCache, registerReadCache } from './plugins/read-cache';
 import { serializeRequest } from './plugins/log-redaction';
 import { serializerCompiler } from './plugins/serializer';
 import { authRoutes } from './routes/auth/auth.route';
@@ -41,9 +42,11 @@ export interface BuildServerOptions {
   logLevel: string;
   /** Where log lines go (default: stdout). */
   logStream?: NodeJS.WritableStream;
+  /** Kept between requests; off (caching nothing) until a change listener turns it on. */
+  readCache?: ReadCache;
 }
 
-export async function buildServer({ context, migrations, webDir, logLevel, logStream }: BuildServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ context, migrations, webDir, logLevel, logStream, readCache = new ReadCache() }: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: logLevel,
@@ -63,6 +66,7 @@ export async function buildServer({ context, migrations, webDir, logLevel, logSt
   registerErrorHandler(app);
   registerCsrfCheck(app);
   registerInputHygiene(app);
+  registerReadCache(app, readCache);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

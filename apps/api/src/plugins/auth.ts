@@ -5,7 +5,7 @@ import { CSRF_HEADER, SESSION_COOKIE } from '@rytask/contracts';
 import type { Database } from '@rytask/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * CSRF protection for every API write, as an onRequest hook (before any body is read): a write must
@@ -37,15 +37,19 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 }
 
 /**
- * Authenticates the caller (bearer token, else session cookie) and applies a read-only token's
- * limit to writes; `allowPendingPasswordChange` lets the forced-change flow through.
+ * Authenticates the caller (bearer token, else session cookie; the looked-up row is kept in the read
+ * cache) and applies a read-only token's limit to writes; `allowPendingPasswordChange` lets the
+ * forced-change flow through.
  */
 export async function requireCaller(
   db: Database,
   request: FastifyRequest,
   options: { allowPendingPasswordChange?: boolean } = {},
 ): Promise<Caller> {
-  const caller = await authenticate(db, { sessionToken: sessionToken(request), bearerToken: bearerToken(request) });
+  const cache = request.server.readCache;
+  const caller = await authenticate(db, { sessionToken: sessionToken(request), bearerToken: bearerToken(request) }, (key, load) =>
+    cache.get(key, load, () => 1024),
+  );
   assertScopeAllows(caller, !SAFE_METHODS.has(request.method));
   if (!options.allowPendingPasswordChange) assertPasswordChangeNotRequired(caller);
   return caller;

@@ -28,7 +28,7 @@ export async function insertAccessToken(
 /** A usable token (not revoked, not expired, its owner and membership active) and its caller. */
 export async function findActiveAccessToken(db: Executor, tokenHash: string) {
   const [row] = await db
-    .select({ tokenId: accessTokens.id, scope: accessTokens.scope, lastUsedAt: accessTokens.lastUsedAt, ...callerColumns })
+    .select({ tokenId: accessTokens.id, scope: accessTokens.scope, expiresAt: accessTokens.expiresAt, lastUsedAt: accessTokens.lastUsedAt, ...callerColumns })
     .from(accessTokens)
     .innerJoin(users, eq(users.id, accessTokens.userId))
     .innerJoin(organizations, eq(organizations.id, accessTokens.organizationId))

@@ -22,8 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) =>
-  withClient(server.databaseUrl, async (c) => (await c.query(text, values)).rows as T[]);
+const sql = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) => {
+  const rows = await withClient(server.databaseUrl, async (c) => (await c.query(text, values)).rows as T[]);
+  await server.changesSeen();
+  return rows;
+};
 
 describe('comments', () => {
   it('posts a comment whose mentions of members become links, and lists comments oldest first', async () => {

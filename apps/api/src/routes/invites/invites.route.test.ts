@@ -11,7 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const sql = (text: string, values: unknown[] = []) => withClient(server.databaseUrl, async (c) => (await c.query(text, values)).rows);
+const sql = async (text: string, values: unknown[] = []) => {
+  const rows = await withClient(server.databaseUrl, async (c) => (await c.query(text, values)).rows);
+  await server.changesSeen();
+  return rows;
+};
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 let n = 0;
 

@@ -15,7 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const query = async (sql: string, params: unknown[] = []) => withClient(server.databaseUrl, async (c) => (await c.query(sql, params)).rows);
+const query = async (sql: string, params: unknown[] = []) => {
+  const rows = await withClient(server.databaseUrl, async (c) => (await c.query(sql, params)).rows);
+  await server.changesSeen();
+  return rows;
+};
 const activityOf = async (itemId: string) => (await ok(org.member, 'GET', `/api/v1/items/${itemId}/activity`)).activity;
 
 describe('creating items', () => {

@@ -146,6 +146,7 @@ describe('the item list on a 10,000-item project', () => {
       );
       await client.query('ANALYZE time_entries');
     });
+    await server.changesSeen();
     for (const page of [{ sort: 'board' as const }, { sort: 'number' as const }]) {
       for (const generic of page.sort === 'board' ? [false, true] : [false]) {
         const all = await plan({}, page, generic);

@@ -24,6 +24,7 @@ beforeAll(async () => {
   server = await startTestServer();
   org = await createOrganization(server.app, server.databaseUrl);
   await withClient(server.databaseUrl, (c) => c.query('UPDATE organizations SET time_zone = $2 WHERE id = $1', [org.id, TIME_ZONE]));
+  await server.changesSeen();
   project = await createProject(org.admin, { key: 'LIST' });
   const [backlog, todo, started, review, done, cancelled] = project.statuses.map((s) => s.id);
   const bug = (await ok(org.member, 'POST', '/api/v1/labels', { name: 'bug' })).id;

@@ -78,6 +78,7 @@ describe('board moves', () => {
     await withClient(server.databaseUrl, (client) =>
       client.query('UPDATE items SET board_position = CASE id WHEN $1 THEN 1 WHEN $2 THEN 1 + 1e-10 ELSE 2 END WHERE id IN ($1, $2, $3)', [a.id, b.id, c.id]),
     );
+    await server.changesSeen();
     const moved = await move(x, todo, a.id, b.id);
     expect((await board(project.id))[todo]).toEqual(['A', 'X', 'B', 'C']);
     const positions = await withClient(server.databaseUrl, async (client) =>

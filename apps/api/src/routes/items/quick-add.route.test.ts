@@ -16,7 +16,11 @@ function todayThere(offsetDays = 0): string {
   return new Date(Date.UTC(get('year'), get('month') - 1, get('day') + offsetDays)).toISOString().slice(0, 10);
 }
 
-const query = async (sql: string, params: unknown[] = []) => withClient(server.databaseUrl, async (c) => (await c.query(sql, params)).rows);
+const query = async (sql: string, params: unknown[] = []) => {
+  const rows = await withClient(server.databaseUrl, async (c) => (await c.query(sql, params)).rows);
+  await server.changesSeen();
+  return rows;
+};
 const counts = async () => (await query('SELECT (SELECT count(*) FROM items)::int AS items, (SELECT count(*) FROM labels)::int AS labels'))[0];
 
 beforeAll(async () => {

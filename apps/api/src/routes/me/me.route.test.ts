@@ -30,6 +30,7 @@ describe('profile', () => {
 
     // Handles written before this rule (or by the seed) may hold capitals: still unique ignoring case.
     await withClient(server.databaseUrl, (c) => c.query(`UPDATE users SET handle = 'Sam.Doe' WHERE id = $1`, [org.viewer.id]));
+    await server.changesSeen();
     const caseClash = await org.member.request('PATCH', '/api/v1/me', { handle: 'sam.doe' });
     expect(caseClash.statusCode).toBe(409);
     expect(caseClash.json().error.field).toBe('handle');

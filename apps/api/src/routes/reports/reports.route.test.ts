@@ -306,6 +306,7 @@ describe('CSV downloads', () => {
         [org.id, items.a!.id, org.member.id],
       ),
     );
+    await server.changesSeen();
     const handle = createDatabase(server.databaseUrl, { max: 1 });
     await rebuildDayTotals(handle.db, org.id);
     await handle.close();

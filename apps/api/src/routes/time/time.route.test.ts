@@ -17,7 +17,11 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const query = async (sql: string, params: unknown[] = []) => withClient(server.databaseUrl, async (c) => (await c.query(sql, params)).rows);
+const query = async (sql: string, params: unknown[] = []) => {
+  const rows = await withClient(server.databaseUrl, async (c) => (await c.query(sql, params)).rows);
+  await server.changesSeen();
+  return rows;
+};
 const newItem = (fields: Record<string, unknown> = {}) => createItem(org.admin, project.id, fields);
 /** A fresh member of the organization: each test's timers are its own. */
 const newMember = () => addUser(server.app, server.databaseUrl, org.id, 'MEMBER');

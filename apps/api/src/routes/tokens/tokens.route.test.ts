@@ -11,7 +11,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const sql = (text: string, values: unknown[] = []) => withClient(server.databaseUrl, async (c) => (await c.query(text, values)).rows);
+const sql = async (text: string, values: unknown[] = []) => {
+  const rows = await withClient(server.databaseUrl, async (c) => (await c.query(text, values)).rows);
+  await server.changesSeen();
+  return rows;
+};
 
 async function createToken(user: TestUser, body: Record<string, unknown> = { name: 'CI', scope: 'read_write' }) {
   const response = await user.request('POST', '/api/v1/tokens', body);

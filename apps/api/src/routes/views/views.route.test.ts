@@ -99,6 +99,7 @@ describe('saved views', () => {
   it('opens a view stored under an older query shape as the plain list instead of failing', async () => {
     const view = await save(org.member, { name: 'Legacy', query: {} });
     await withClient(server.databaseUrl, (c) => c.query(`UPDATE saved_views SET query = '{"sort": "retired"}' WHERE id = $1`, [view.id]));
+    await server.changesSeen();
     const listed = ((await org.member.request('GET', '/api/v1/views')).json().views as View[]).find((v) => v.id === view.id)!;
     expect(listed.query).toMatchObject({ sort: 'board', layout: 'list' });
   });
