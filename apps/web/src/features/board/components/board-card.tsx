@@ -35,38 +35,36 @@ export const BoardCard = memo(function BoardCard({ item, today, canEdit, timerRu
     if (!activeRef.current) onOpen(item.key);
   }
 
-  // The list item stays a list item; the card inside it is the control (role="button"). The timer
-  // button sits next to it, not inside (a button inside a button is unreachable for screen
-  // readers); the frame moves both while cards are dragged.
+  // The list item is the frame that moves while cards are dragged; the card inside it is the control
+  // (role="button"). The timer button sits next to the card, not inside (a button inside a button
+  // is unreachable for screen readers).
   return (
-    <li className="board-column__slot">
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={`board-card-frame${canEdit ? ' board-card-frame--timer' : ''}${timerRunning ? ' board-card-frame--running' : ''}`}
+    >
       <div
-        ref={setNodeRef}
-        style={{ transform: CSS.Translate.toString(transform), transition }}
-        className={`board-card-frame${canEdit ? ' board-card-frame--timer' : ''}${timerRunning ? ' board-card-frame--running' : ''}`}
+        ref={setActivatorNodeRef}
+        className={`board-card${isDragging ? ' board-card--dragging' : ''}${done ? ' board-card--done' : ''}`}
+        {...attributes}
+        {...listeners}
+        onClick={open}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !activeRef.current) {
+            event.preventDefault();
+            open();
+            return;
+          }
+          listeners?.onKeyDown?.(event);
+        }}
+        aria-label={`${item.key}: ${item.title}`}
+        data-nav-item
+        data-testid={`card-${item.key}`}
       >
-        <div
-          ref={setActivatorNodeRef}
-          className={`board-card${isDragging ? ' board-card--dragging' : ''}${done ? ' board-card--done' : ''}`}
-          {...attributes}
-          {...listeners}
-          onClick={open}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && !activeRef.current) {
-              event.preventDefault();
-              open();
-              return;
-            }
-            listeners?.onKeyDown?.(event);
-          }}
-          aria-label={`${item.key}: ${item.title}`}
-          data-nav-item
-          data-testid={`card-${item.key}`}
-        >
-          <CardContent item={item} today={today} done={done} />
-        </div>
-        {canEdit && <TimerButton item={item} running={timerRunning} onToggle={onTimer} className="board-card__timer" />}
+        <CardContent item={item} today={today} done={done} />
       </div>
+      {canEdit && <TimerButton item={item} running={timerRunning} onToggle={onTimer} className="board-card__timer" />}
     </li>
   );
 });

@@ -20,34 +20,15 @@ export const CATEGORY_LABEL: Record<StatusCategory, string> = {
 };
 
 /** Bars that fill with urgency; urgent is an exclamation mark. Shape, not colour alone, carries it. */
+/**
+ * The priority's icon (drawn by CSS, items.css: one element, as a board shows hundreds), with its
+ * name beside it (`withLabel`) or as the icon's accessible name.
+ */
 export function PriorityIcon({ priority, withLabel = false }: { priority: Priority; withLabel?: boolean }) {
-  const bars = { urgent: 4, high: 3, medium: 2, low: 1, none: 0 }[priority];
-  return (
-    <span className={`priority priority--${priority}`} title={PRIORITY_LABEL[priority]}>
-      <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="priority__icon">
-        {priority === 'urgent' ? (
-          <>
-            <rect x="1" y="1" width="14" height="14" rx="3" className="priority__urgent" />
-            <path d="M8 4v5M8 11.5v.5" className="priority__mark" />
-          </>
-        ) : priority === 'none' ? (
-          <path d="M3 8h2M7 8h2M11 8h2" className="priority__dash" />
-        ) : (
-          [0, 1, 2].map((index) => (
-            <rect
-              key={index}
-              x={2 + index * 4.5}
-              y={10 - index * 3}
-              width="3"
-              height={4 + index * 3}
-              rx="1"
-              className={index < bars ? 'priority__bar priority__bar--on' : 'priority__bar'}
-            />
-          ))
-        )}
-      </svg>
-      {withLabel ? <span>{PRIORITY_LABEL[priority]}</span> : <span className="visually-hidden">{PRIORITY_LABEL[priority]} priority</span>}
-    </span>
+  return withLabel ? (
+    <span className={`priority priority--${priority}`}>{PRIORITY_LABEL[priority]}</span>
+  ) : (
+    <span className={`priority priority--${priority}`} role="img" aria-label={`${PRIORITY_LABEL[priority]} priority`} title={PRIORITY_LABEL[priority]} />
   );
 }
 
@@ -66,10 +47,7 @@ export function Avatar({ person, size = 'small' }: { person: PersonRef | null; s
 
 export function LabelChip({ label }: { label: Label }) {
   return (
-    <span className={`label-chip label-chip--${label.color}`}>
-      <span className="label-chip__dot" aria-hidden="true" />
-      {label.name}
-    </span>
+    <span className={`label-chip label-chip--${label.color}`}>{label.name}</span>
   );
 }
 
