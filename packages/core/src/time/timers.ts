@@ -90,3 +90,18 @@ export async function stopTimer(db: Database, caller: Caller, input: StopTimerIn
     return stopped;
   });
 }
+
+/**
+ * Stops and logs a member's running timer in this organization once they may no longer track time
+ * here (made a viewer, deactivated): otherwise it would run on with nobody able to stop it. Its
+ * class comes from its item, as for any timer stopped without a choice. Returns the entry, or null
+ * when nothing was running here.
+ */
+export async function stopTimerOfFormerMember(db: Database, organizationId: string, userId: string): Promise<TimeEntryRow | null> {
+  return db.transaction(async (tx) => {
+    await lockPersonTimers(tx, userId);
+    const running = await findRunningTimer(tx, userId);
+    if (!running || running.organizationId !== organizationId) return null;
+    return (await stopAndLog(tx, running, {}))?.entry ?? null;
+  });
+}

@@ -172,6 +172,34 @@ describe('timers', () => {
     }
   });
 
+  it('stops and logs a member’s running timer when they are made a viewer or deactivated, and only here', async () => {
+    for (const leave of [
+      (who: TestUser) => ok(org.admin, 'PATCH', `/api/v1/members/${who.id}`, { role: 'VIEWER' }),
+      (who: TestUser) => ok(org.admin, 'POST', `/api/v1/members/${who.id}/deactivate`),
+    ]) {
+      const me = await newMember();
+      const item = await newItem({ priority: 'urgent' });
+      const { timer } = await start(me, item.id);
+      await backdate(timer.id, 120);
+      await leave(me);
+      expect(await runningCount(me.id)).toBe(0);
+      const [entry] = (await itemTime(org.admin, item.id)).entries;
+      expect(entry).toMatchObject({ id: timer.id, classification: 'interruption' });
+      expect(entry.seconds).toBeGreaterThanOrEqual(120);
+      expect(await rollup(org.id)).toEqual(await recomputed(org.id));
+    }
+    // A timer in another organization of the same person is theirs to stop there.
+    const elsewhere = await createOrganization(server.app, server.databaseUrl);
+    const other = await createProject(elsewhere.admin);
+    const item = await createItem(elsewhere.admin, other.id);
+    const { timer } = await start(elsewhere.member, item.id);
+    await withClient(server.databaseUrl, (c) =>
+      c.query(`INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'MEMBER')`, [org.id, elsewhere.member.id]),
+    );
+    await ok(org.admin, 'PATCH', `/api/v1/members/${elsewhere.member.id}`, { role: 'VIEWER' });
+    expect((await ok(elsewhere.member, 'GET', '/api/v1/timer')).timer).toMatchObject({ id: timer.id, endedAt: null });
+  });
+
   it('logs a timer that ran more than 24 h as exactly 24 h, capped', async () => {
     const me = await newMember();
     const { timer } = await start(me, (await newItem()).id);
