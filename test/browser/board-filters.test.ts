@@ -117,5 +117,16 @@ describe('filters on the board', () => {
     await expect.poll(() => cardsIn(page, 'Todo')).toEqual(['FJ-1']);
     const saved = ((await ok(org.member, 'GET', '/api/v1/views')).views as SavedView[]).find((candidate) => candidate.name === 'My hardware')!;
     expect(saved.query).toMatchObject({ layout: 'board', assignee: 'me', label: hardware.id });
+
+    // Its owner renames it where it is open; the heading and the side bar follow.
+    await page.getByRole('heading', { level: 1, name: 'My hardware' }).waitFor();
+    await page.getByTestId('rename-view').click();
+    const rename = page.getByTestId('rename-view-dialog');
+    expect(await rename.getByLabel('Name').inputValue()).toBe('My hardware');
+    await rename.getByLabel('Name').fill('Hardware, mine');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hardware, mine' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hardware, mine' }).waitFor();
+    expect((await ok(org.member, 'GET', '/api/v1/views')).views.find((v: SavedView) => v.id === saved.id)).toMatchObject({ name: 'Hardware, mine', query: saved.query });
   });
 });

@@ -23,7 +23,7 @@ import {
 import { useProjectByKey } from '../../projects/api/projects';
 import { ProjectTabs } from '../../projects/components/project-tabs';
 import { useSavedViews } from '../../views/api/views';
-import { DeleteViewButton } from '../../views/components/delete-view-button';
+import { ViewActions } from '../../views/components/view-actions';
 import { Board } from './board';
 
 /** `/projects/:key`, filtered by the address like a list (`?assignee=me&q=…`) or by a saved view (`?view=<id>`). */
@@ -95,7 +95,7 @@ function ProjectBoard({ project, view }: { project: Project; view?: SavedView })
         title={view?.name ?? project.name}
         actions={
           <>
-            {view && <DeleteViewButton view={view} />}
+            {view && <ViewActions view={view} />}
             {canEdit && (
               <Button onClick={() => setSaving(true)} data-testid="save-view">
                 Save view

@@ -10,7 +10,7 @@ import { useSessionContext } from '../../../app/session-context';
 import { useProjectByKey, useProjects } from '../../projects/api/projects';
 import { ProjectTabs } from '../../projects/components/project-tabs';
 import { useSavedViews } from '../../views/api/views';
-import { DeleteViewButton } from '../../views/components/delete-view-button';
+import { ViewActions } from '../../views/components/view-actions';
 import { BUILT_IN_LABEL, listStateFromView, readListState, toSearchParams, type ListState } from '../list-filters';
 import { BuiltInTabs } from './built-in-tabs';
 import { FilterBar } from './filter-bar';
@@ -65,7 +65,7 @@ function ItemList({ project, projects, view }: ItemListProps) {
         title={title}
         actions={
           <>
-            {view && <DeleteViewButton view={view} />}
+            {view && <ViewActions view={view} />}
             {canEdit && (
               <Button onClick={() => setSaving(true)} data-testid="save-view">
                 Save view

@@ -24,6 +24,14 @@ export function useCreateView() {
   });
 }
 
+export function useRenameView() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, name }: { id: string; name: string }) => apiRequest<SavedView>('PATCH', `/views/${id}`, { name }),
+    onSuccess: () => client.invalidateQueries({ queryKey: viewsKey }),
+  });
+}
+
 export function useDeleteView() {
   const client = useQueryClient();
   return useMutation({
