@@ -4,7 +4,7 @@ export { hashPassword, verifyPassword } from './passwords';
 export type { Caller } from './session';
 export { login } from './commands/login';
 export { logout } from './commands/logout';
-export { authenticate, type LookupCache } from './commands/authenticate';
+export { authenticate } from './commands/authenticate';
 export { changePassword } from './commands/change-password';
 export { purgeExpiredSessions } from './commands/purge-expired-sessions';
 export { purgeOldLoginAttempts } from './commands/purge-old-login-attempts';
