@@ -48,6 +48,20 @@ describe('deliver-notifications', () => {
     expect(await summary(url)).toEqual([{ user: people.Dan, kind: 'assigned', item, actor: people.Ann, count: 1 }]);
   });
 
+  it('tells the people an item’s description mentions, when it is created and when an edit newly mentions them', async () => {
+    const { url, db, org, people, item, item2 } = await setup();
+    await recordActivity(url, { organizationId: org.id, itemId: item, actorId: people.Ann, field: 'created', newValue: { key: 'X-1', title: 'First', assignee: null, mentions: [people.Bob, people.Ann] } });
+    await recordActivity(url, { organizationId: org.id, itemId: item2, actorId: people.Ann, field: 'description_mentions', oldValue: null, newValue: { mentions: [people.Cat] } });
+    expect(await deliverNotifications(db)).toEqual({ activities: 2, notifications: 2 });
+    expect(await summary(url)).toEqual(
+      expect.arrayContaining([
+        { user: people.Bob, kind: 'mentioned', item, actor: people.Ann, count: 1 },
+        { user: people.Cat, kind: 'mentioned', item: item2, actor: people.Ann, count: 1 },
+      ]),
+    );
+    expect(await summary(url)).toHaveLength(2);
+  });
+
   it('tells mentioned people they were mentioned and the other watchers that there is a comment — never the author', async () => {
     const { url, db, org, people, item } = await setup();
     await watch(url, item, people.Ann, people.Bob, people.Cat);

@@ -3,7 +3,8 @@
 import { enqueueNotificationDelivery, insertActivityRows, type ActivityInsert, type Executor, type LabelRow, type WorkPerson } from '@rytask/db';
 
 export interface FieldChange {
-  field: 'title' | 'description' | 'status' | 'priority' | 'assignee' | 'labels' | 'estimate' | 'dueDate' | 'parent';
+  /** `description_mentions`: not a field but who a changed description newly mentions (`{ mentions: [userId] }`), for the inbox. */
+  field: 'title' | 'description' | 'description_mentions' | 'status' | 'priority' | 'assignee' | 'labels' | 'estimate' | 'dueDate' | 'parent';
   oldValue: unknown;
   newValue: unknown;
 }

@@ -3,6 +3,7 @@
 // row; creator and assignee watch it.
 import { allocateItemNumber, enqueueNotificationDelivery, insertNewItem, lockProject, type Database } from '@rytask/db';
 import type { CreateItem } from '@rytask/contracts';
+import { mentionedMembers } from '../comments/mentions';
 import { resolveLabels } from '../labels/labels';
 import { assertRole } from '../policies/roles';
 import { requireProject } from '../projects/projects';
@@ -30,6 +31,8 @@ export async function createItem(db: Database, caller: Caller, projectId: string
     // concurrent re-parenting can slip a cycle or extra depth in.
     if (input.parentId) await lockProject(tx, project.id);
     const parent = input.parentId ? await requireValidParent(tx, caller, { projectId: project.id }, input.parentId) : null;
+    // Who the description mentions: the inbox tells them (policies/notifications.ts).
+    const mentions = input.description ? await mentionedMembers(tx, caller.organization.id, input.description) : [];
     const id = await insertNewItem(
       tx,
       {
@@ -51,7 +54,10 @@ export async function createItem(db: Database, caller: Caller, projectId: string
         labelIds: labels.map((l) => l.id),
         watcherIds: [caller.user.id, ...(assigneeId ? [assigneeId] : [])],
         // The assignee here is what tells the inbox to notify them (see policies/notifications.ts).
-        created: { actorId: caller.user.id, newValue: { key: `${project.key}-${number}`, title: input.title, assignee: personValue(assignee) } },
+        created: {
+          actorId: caller.user.id,
+          newValue: { key: `${project.key}-${number}`, title: input.title, assignee: personValue(assignee), ...(mentions.length > 0 ? { mentions } : {}) },
+        },
       },
     );
     // Last, as it asks: the queue's row is shared by every writer.

@@ -12,6 +12,7 @@ import {
   type ItemPatch,
 } from '@rytask/db';
 import type { UpdateItem } from '@rytask/contracts';
+import { mentionedMembers } from '../comments/mentions';
 import { resolveLabels } from '../labels/labels';
 import { assertRole } from '../policies/roles';
 import type { Caller } from '../session';
@@ -38,6 +39,12 @@ export async function updateItem(db: Database, caller: Caller, itemId: string, i
     if (newValue === undefined || newValue === oldValue) continue;
     Object.assign(patch, { [column]: newValue });
     changes.push({ field, oldValue, newValue });
+  }
+  if (patch.description !== undefined) {
+    // The people a new description mentions who were not mentioned before: the inbox tells them.
+    const before = new Set(await mentionedMembers(db, caller.organization.id, current.description));
+    const mentions = (await mentionedMembers(db, caller.organization.id, patch.description)).filter((id) => !before.has(id));
+    if (mentions.length > 0) changes.push({ field: 'description_mentions', oldValue: null, newValue: { mentions } });
   }
   if (input.statusId !== undefined && input.statusId !== current.statusId) {
     const status = await requireProjectStatus(db, current.projectId, input.statusId);

@@ -34,6 +34,21 @@ describe('notification rules', () => {
     expect(notificationsForActivity(activity('created', null, { itemAssigneeId: ann }), everyone)).toEqual([]); // the creator themselves
   });
 
+  it('tells the people an item’s description mentions, on creation and when a change newly mentions them', () => {
+    // Created assigned to Bob, mentioning Bob, Cat and the author: Bob hears once (assigned), Cat is mentioned.
+    expect(who(notificationsForActivity(activity('created', { assignee: { id: bob }, mentions: [bob, cat, ann] }), everyone))).toEqual([
+      [bob, 'assigned'],
+      [cat, 'mentioned'],
+    ]);
+    const changed = notificationsForActivity(activity('description_mentions', { mentions: [cat, ann] }), everyone);
+    expect(who(changed)).toEqual([[cat, 'mentioned']]);
+    expect(changed[0]!.commentId).toBeNull();
+    // Not to people who are no longer active members, nor to the watchers as such.
+    expect(notificationsForActivity(activity('description_mentions', { mentions: [cat] }), { watchers: [bob, cat], activeMembers: new Set([bob]) })).toEqual([]);
+    expect(namedUsers(activity('created', { assignee: { id: bob }, mentions: [cat] }))).toEqual([bob, cat]);
+    expect(namedUsers(activity('description_mentions', { mentions: [cat] }))).toEqual([cat]);
+  });
+
   it('keys each notification by kind and item, with the activity as its event', () => {
     const [event] = notificationsForActivity(activity('assignee', bob), everyone);
     expect(event).toEqual({ organizationId: 'org', userId: bob, itemId: item, kind: 'assigned', dedupeKey: `assigned:${item}`, eventKey: '7', actorId: ann, commentId: null });

@@ -12,6 +12,7 @@ export type ActivityAudience = {
 
 /**
  * - 'assignee' → the new assignee: `assigned` (also 'created' when the item starts assigned).
+ * - 'created' and 'description_mentions' → the people its description (newly) mentions: `mentioned`.
  * - 'comment' → mentioned people: `mentioned`; the other watchers: `commented`.
  * - 'comment_edited' → the people the edit newly mentions: `mentioned`.
  * - 'status' → watchers: `status_changed`.
@@ -27,8 +28,12 @@ export function notificationsForActivity(activity: PendingActivity, audience: Ac
     case 'created': {
       const assignee = assigneeOf(activity);
       if (assignee && audience.activeMembers.has(assignee)) add(assignee, 'assigned');
+      if (activity.field === 'created') for (const userId of mentionsOf(activity)) if (audience.activeMembers.has(userId)) add(userId, 'mentioned');
       break;
     }
+    case 'description_mentions':
+      for (const userId of mentionsOf(activity)) if (audience.activeMembers.has(userId)) add(userId, 'mentioned');
+      break;
     case 'comment':
     case 'comment_edited': {
       if (!activity.commentExists) break;
@@ -56,12 +61,12 @@ export function notificationsForActivity(activity: PendingActivity, audience: Ac
 export function namedUsers(activity: PendingActivity): string[] {
   switch (activity.field) {
     case 'assignee':
-    case 'created': {
-      const assignee = assigneeOf(activity);
-      return assignee ? [assignee] : [];
-    }
+      return [assigneeOf(activity)].filter((id): id is string => id !== null);
+    case 'created':
+      return [assigneeOf(activity), ...mentionsOf(activity)].filter((id): id is string => id !== null);
     case 'comment':
     case 'comment_edited':
+    case 'description_mentions':
       return mentionsOf(activity);
     default:
       return [];

@@ -113,6 +113,26 @@ describe('creating items', () => {
     expect((await ok(org.owner, 'GET', `/api/v1/items/${item.id}`)).watching).toBe(false);
   });
 
+  it('records whom a description mentions, for the inbox: on creation, then only people a change newly mentions', async () => {
+    const project = await createProject(org.admin);
+    const gone = await addUser(server.app, server.databaseUrl, org.id, 'MEMBER');
+    await query('UPDATE memberships SET deactivated_at = now() WHERE user_id = $1', [gone.id]);
+    const mentionsOf = async (itemId: string) =>
+      (await query(`SELECT field, new_value FROM item_activity WHERE item_id = $1 AND field IN ('created', 'description_mentions') ORDER BY id`, [itemId])).map(
+        (row) => [row.field, row.new_value.mentions ?? []],
+      );
+    // Active members of this organization only: not a deactivated one, not another organization's, not inside code.
+    const item = await createItem(org.member, project.id, {
+      description: `Ask @${org.admin.handle} and @${gone.handle}, not @${other.member.handle} or \`@${org.owner.handle}\`.`,
+    });
+    expect(await mentionsOf(item.id)).toEqual([['created', [org.admin.id]]]);
+    const edit = (description: string, version: number) => ok(org.member, 'PATCH', `/api/v1/items/${item.id}`, { description, version });
+    let { version } = await edit(`Ask @${org.admin.handle} and now @${org.owner.handle}.`, item.version);
+    ({ version } = await edit(`@${org.owner.handle}: thoughts? (@${org.admin.handle} too)`, version)); // nobody new
+    await edit('No mentions any more.', version);
+    expect(await mentionsOf(item.id)).toEqual([['created', [org.admin.id]], ['description_mentions', [org.owner.id]]]);
+  });
+
   it('assigns only active members of the organization', async () => {
     const project = await createProject(org.admin);
     const gone = await addUser(server.app, server.databaseUrl, org.id, 'MEMBER');

@@ -6,14 +6,16 @@ import { PRIORITY_LABEL } from './item-bits';
 /** The item's history, newest last: who changed what, when. */
 export function ActivityTimeline({ item, project }: { item: Item; project: Project }) {
   const activity = useActivity(item.id);
-  if (!activity.data || activity.data.length === 0) return null;
+  // Who a description newly mentions is for the inbox; the history already says the description changed.
+  const entries = activity.data?.filter((entry) => entry.field !== 'description_mentions') ?? [];
+  if (entries.length === 0) return null;
   return (
     <section className="item-section" aria-labelledby="activity-heading" data-testid="activity">
       <h2 className="item-section__title" id="activity-heading">
         Activity
       </h2>
       <ol className="timeline">
-        {activity.data.map((entry) => (
+        {entries.map((entry) => (
           <li key={entry.id} className="timeline__entry">
             <span className="timeline__dot" aria-hidden="true" />
             <span>
