@@ -54,7 +54,10 @@ export async function buildServer({ context, migrations, webDir, logLevel, logSt
       redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
       serializers: { req: serializeRequest },
     },
-    trustProxy: true,
+    // X-Forwarded-* (the client's address for sign-in throttling, https) only from a proxy on this
+    // machine or a private network, as a reverse proxy or Docker's network is: a client that
+    // reaches the api straight from the internet cannot choose the address it is counted under.
+    trustProxy: 'loopback, linklocal, uniquelocal',
     // Sent to clients in error bodies so a user's report can be found in the log.
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,

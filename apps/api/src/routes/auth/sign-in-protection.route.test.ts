@@ -1,5 +1,6 @@
 // Login throttling and lockout (policies/login-throttle.ts): per email, per IP address, counted in
-// PostgreSQL. Each test uses its own emails and addresses (X-Forwarded-For; the api trusts its proxy).
+// PostgreSQL. Each test uses its own emails and addresses (X-Forwarded-For, believed from local and
+// private addresses: app.inject connects from 127.0.0.1).
 import { loginThrottle } from '@rytask/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, TEST_PASSWORD } from '../../../../../test/support/api';
@@ -112,6 +113,39 @@ describe('sign-in protection', () => {
     expect(throttled.json().error.code).toBe('too_many_attempts');
     expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
     expect((await signIn(user.email, TEST_PASSWORD, newIp())).statusCode).toBe(200);
+  });
+
+  it('believes X-Forwarded-For only from a proxy on a local or private network, not from a public address', async () => {
+    const sprayer = '198.51.100.77'; // a public address, connecting straight to the api
+    for (let i = 0; i < loginThrottle.IP_MAX_FAILURES; i++) {
+      const response = await server.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: sprayer,
+        headers: { 'content-type': 'application/json', 'x-rytask-csrf': '1', 'x-forwarded-for': newIp() }, // a new made-up address each time
+        payload: { email: `direct-${i}@example.test`, password: 'password123456' },
+      });
+      expect(response.statusCode).toBe(401);
+    }
+    const user = await addUser(server.app, server.databaseUrl, organizationId, 'MEMBER');
+    const throttled = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: sprayer,
+      headers: { 'content-type': 'application/json', 'x-rytask-csrf': '1', 'x-forwarded-for': newIp() },
+      payload: { email: user.email, password: TEST_PASSWORD },
+    });
+    expect(throttled.statusCode).toBe(429);
+    for (const proxy of ['127.0.0.1', '10.0.0.5', '172.18.0.3', '192.168.1.2', '::1']) {
+      const viaProxy = await server.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: proxy,
+        headers: { 'content-type': 'application/json', 'x-rytask-csrf': '1', 'x-forwarded-for': newIp() },
+        payload: { email: user.email, password: TEST_PASSWORD },
+      });
+      expect(viaProxy.statusCode, proxy).toBe(200);
+    }
   });
 
   it('lets only a handful of a burst of parallel guesses through to the password check', async () => {
