@@ -156,6 +156,20 @@ describe('time tracking in the web app', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('header-timer-stop').click();
     await page.getByTestId('toasts').getByText(/on SUP-1 \(planned\)/).waitFor();
+
+    // A timer started with a note (here through the API) shows it in the menu, and keeps it on Stop.
+    const { timer } = await ok(org.member, 'POST', `/api/v1/items/${item.id}/timer`, { note: 'Call with the vendor' });
+    await page.reload();
+    await header.waitFor();
+    expect(await header.getByRole('link').getAttribute('title')).toBe('SUP-1 Migrate the shared mailbox — Call with the vendor');
+    await more.click();
+    expect(await note.inputValue()).toBe('Call with the vendor');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('header-timer-stop').click();
+    // The header hides at once; the server's answer comes a moment later.
+    const vendorCall = async () => ((await ok(org.member, 'GET', `/api/v1/items/${item.id}/time-entries`)).entries as TimeEntry[]).find((e) => e.id === timer.id)!;
+    await expect.poll(async () => (await vendorCall()).endedAt).not.toBeNull();
+    expect(await vendorCall()).toMatchObject({ kind: 'timer', note: 'Call with the vendor' });
   });
 
   it('adds, edits and deletes manual entries on the item page, and the meter turns red past the estimate', async () => {

@@ -19,11 +19,12 @@ export function HeaderTimer({ canEdit }: { canEdit: boolean }) {
   const timer = useRunningTimer(canEdit);
   const { stop } = useTimerActions();
   // Held here, not in the menu: Stop hides the header at once, and if the server refuses, the timer
-  // comes back with the menu and the note as they were. Tied to the entry, so a new timer starts clean.
+  // comes back with the menu and the note as they were. Tied to the entry, so a new timer starts with
+  // its own note (the one given when it started, if any).
   const [menu, setMenu] = useState<{ entryId: string; open: boolean; note: string } | null>(null);
   if (!canEdit || !timer.data) return null;
   const entry = timer.data;
-  const state = menu?.entryId === entry.id ? menu : { entryId: entry.id, open: false, note: '' };
+  const state = menu?.entryId === entry.id ? menu : { entryId: entry.id, open: false, note: entry.note };
 
   function send(input: StopInput) {
     stop.mutate(input, {
@@ -37,7 +38,7 @@ export function HeaderTimer({ canEdit }: { canEdit: boolean }) {
   return (
     <div className="header-timer" role="group" aria-label="Running timer" data-testid="header-timer">
       <span className="header-timer__pulse" aria-hidden="true" />
-      <Link href={`/items/${entry.item.key}`} className="header-timer__item" title={`${entry.item.key} ${entry.item.title}`}>
+      <Link href={`/items/${entry.item.key}`} className="header-timer__item" title={`${entry.item.key} ${entry.item.title}${entry.note ? ` — ${entry.note}` : ''}`}>
         <span className="header-timer__key">{entry.item.key}</span>
         <span className="header-timer__title">{entry.item.title}</span>
       </Link>
@@ -64,7 +65,9 @@ export function HeaderTimer({ canEdit }: { canEdit: boolean }) {
           pending={stop.isPending}
           onOpenChange={(open) => setMenu({ ...state, open })}
           onNoteChange={(note) => setMenu({ ...state, note })}
-          onStop={(classification) => send({ ...(classification ? { classification } : {}), ...(state.note.trim() ? { note: state.note.trim() } : {}) })}
+          onStop={(classification) =>
+            send({ ...(classification ? { classification } : {}), ...(state.note.trim() !== entry.note ? { note: state.note.trim() } : {}) })
+          }
         />
       </div>
     </div>
