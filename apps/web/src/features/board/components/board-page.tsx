@@ -95,12 +95,7 @@ function ProjectBoard({ project, view }: { project: Project; view?: SavedView })
         title={view?.name ?? project.name}
         actions={
           <>
-            {view && <ViewActions view={view} />}
-            {canEdit && (
-              <Button onClick={() => setSaving(true)} data-testid="save-view">
-                Save view
-              </Button>
-            )}
+            <ViewActions view={view} onSave={() => setSaving(true)} />
             <ProjectTabs project={project} />
           </>
         }

@@ -1,7 +1,6 @@
 import type { Project, SavedView } from '@rytask/contracts';
 import { useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'wouter';
-import { Button } from '../../../components/button';
 import { Loading } from '../../../components/loading';
 import { PageHeader } from '../../../components/page-header';
 import { QueryError } from '../../../components/query-error';
@@ -65,12 +64,7 @@ function ItemList({ project, projects, view }: ItemListProps) {
         title={title}
         actions={
           <>
-            {view && <ViewActions view={view} />}
-            {canEdit && (
-              <Button onClick={() => setSaving(true)} data-testid="save-view">
-                Save view
-              </Button>
-            )}
+            <ViewActions view={view} onSave={() => setSaving(true)} />
             {project && <ProjectTabs project={project} />}
           </>
         }

@@ -10,11 +10,29 @@ import { messageOf } from '../../../lib/errors';
 import { useDeleteView, useRenameView } from '../api/views';
 
 /**
+ * The view buttons of a list or board header: "Save view" for anyone who may edit (`onSave` opens
+ * the page's save dialog), and with a saved view open, the ones for that view.
+ */
+export function ViewActions({ view, onSave }: { view?: SavedView; onSave: () => void }) {
+  const { canEdit } = useSessionContext();
+  return (
+    <>
+      {view && <SavedViewActions view={view} />}
+      {canEdit && (
+        <Button onClick={onSave} data-testid="save-view">
+          Save view
+        </Button>
+      )}
+    </>
+  );
+}
+
+/**
  * "Rename" and "Delete view" on a saved view's list or board. Its owner may do both; owners and
  * admins may also delete a shared one. After a delete the page shows the same list or board
  * without the view.
  */
-export function ViewActions({ view }: { view: SavedView }) {
+function SavedViewActions({ view }: { view: SavedView }) {
   const { session, canManage } = useSessionContext();
   const [location, navigate] = useLocation();
   const deleteView = useDeleteView();
