@@ -9,6 +9,11 @@
 // The list load repeats one request: after the first, the api's read cache answers it from memory
 // (docs/architecture.md, "The read cache"). A last measure without a target runs the list while one
 // more connection creates items, each create emptying that cache.
+// Next to the create it measures, without a target, the database floor: what PostgreSQL alone
+// commits on this machine when the same number of clients each insert a bare item row (the columns
+// the api's create writes, into the same project, every index and trigger of the table, each
+// statement its own synchronously committed transaction), straight from node-postgres. No api
+// create can beat it: it is the create's last write with nothing around it.
 //
 //   node bench/api.mjs [--items 10000] [--connections 50] [--duration 10]
 //
@@ -19,6 +24,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { assertBuilt, createProject, freePort, generateItems, log, REPO, startStack } from './lib/stack.mjs';
 
 const { values } = parseArgs({
@@ -57,6 +63,53 @@ const summary = (result) => ({
   errors: result.errors + result.non2xx,
   total: result.requests.total,
 });
+
+/** p-th percentile (0–100) of sorted numbers. */
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+/**
+ * The database floor (no target): CONNECTIONS clients, a pool of as many connections, each
+ * inserting one bare item row after the other for `seconds`, every INSERT its own committed
+ * transaction (autocommit, synchronous_commit on, as the api's item commit is). A named prepared
+ * statement, so PostgreSQL parses and plans it once per connection: the cheapest way to send it.
+ */
+async function insertFloor(databaseUrl, projectId, seconds, numbers) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: CONNECTIONS });
+  try {
+    const client = await pool.connect();
+    const { rows: [p] } = await client.query(
+      `SELECT p.organization_id, p.created_by,
+              (SELECT id FROM statuses s WHERE s.project_id = p.id ORDER BY position LIMIT 1) AS status_id
+         FROM projects p WHERE p.id = $1`,
+      [projectId],
+    );
+    client.release();
+    const text = `INSERT INTO items (organization_id, project_id, number, title, description, status_id, priority, assignee_id,
+                                     estimate_minutes, due_date, parent_id, source, created_by, board_position)
+                  VALUES ($1, $2, $3, $4, '', $5, 'medium', NULL, 60, NULL, NULL, 'web', $6, $7)`;
+    const latencies = [];
+    const deadline = performance.now() + seconds * 1000;
+    let errors = 0;
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (performance.now() < deadline) {
+          const number = numbers.next++;
+          const started = performance.now();
+          try {
+            await pool.query({ name: 'bench_floor_insert', text, values: [p.organization_id, projectId, number, `Floor insert ${number}`, p.status_id, p.created_by, number] });
+            latencies.push(performance.now() - started);
+          } catch {
+            errors++;
+          }
+        }
+      }),
+    );
+    latencies.sort((a, b) => a - b);
+    return { rps: latencies.length / seconds, p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)), errors, total: latencies.length };
+  } finally {
+    await pool.end();
+  }
+}
 
 let stack;
 let exitCode = 0;
@@ -106,6 +159,11 @@ try {
   });
   results.create = summary(await load(creating()));
   log(`create: ${results.create.rps.toFixed(0)} req/s, p99 ${results.create.p99} ms`);
+  // Not a target: the floor. Numbers far above the api's, so the two never meet.
+  const floorNumbers = { next: 1_000_000_000 };
+  await insertFloor(stack.databaseUrl, project.id, 3, floorNumbers);
+  results.floor = await insertFloor(stack.databaseUrl, project.id, DURATION, floorNumbers);
+  log(`database floor: ${results.floor.rps.toFixed(0)} inserts/s, p99 ${results.floor.p99} ms`);
   // Not a target: the list while one more connection keeps creating items. Every create empties the
   // api's read cache, so many list requests run their queries, as on a busy instance.
   const [listWhileWriting, writes] = await Promise.all([load({ url: listUrl, headers }), load(creating({ connections: 1 }))]);
@@ -117,6 +175,7 @@ try {
     ['trivial Fastify route', results.trivial, '—'],
     ['list 50 of a 10k-item project', results.list, `p99 ≤ 25 ms: ${verdict(results.list.p99 <= 25)}; ≥ ¼ trivial: ${verdict(results.list.rps >= results.trivial.rps / 4)}`],
     ['create an item', results.create, `p99 ≤ 40 ms: ${verdict(results.create.p99 <= 40)}; ≥ ¼ trivial: ${verdict(results.create.rps >= results.trivial.rps / 4)}`],
+    ['database floor: bare item INSERT, own commit each, straight from node-postgres (inserts/s)', results.floor, '— (no target; the floor)'],
     ['list, while 1 more connection creates items', results.listWhileWriting, '— (no target: each create empties the read cache)'],
   ];
   console.log(`\n${CONNECTIONS} connections, ${DURATION} s each, ${ITEMS} items\n`);
@@ -125,7 +184,8 @@ try {
   for (const [name, r, target] of rows) {
     console.log(`| ${name} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.errors} | ${target} |`);
   }
-  console.log(`\nthroughput vs trivial: list ${(results.list.rps / results.trivial.rps).toFixed(2)}×, create ${(results.create.rps / results.trivial.rps).toFixed(2)}×`);
+  console.log(`\nthroughput vs trivial: list ${(results.list.rps / results.trivial.rps).toFixed(2)}×, create ${(results.create.rps / results.trivial.rps).toFixed(3)}×, database floor ${(results.floor.rps / results.trivial.rps).toFixed(3)}×`);
+  console.log(`create vs database floor: ${(results.create.rps / results.floor.rps).toFixed(2)}× the floor's throughput; a quarter of the trivial route is ${(results.trivial.rps / 4).toFixed(0)}/s`);
 } catch (error) {
   console.error(`Benchmark failed: ${error.stack ?? error}`);
   exitCode = 1;
