@@ -75,6 +75,8 @@ export const memberships = pgTable(
     role: memberRole('role').notNull(),
     // A deactivated member keeps their history (items, comments, time) but cannot sign in here.
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    // When this person last signed in to or switched to this organization: sign-in opens the latest.
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
