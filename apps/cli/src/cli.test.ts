@@ -173,3 +173,63 @@ describe('configuration', () => {
     expect(result.stderr).toContain('Unknown command "frobnicate"');
   });
 });
+
+describe('rytask organization', () => {
+  it('creates an organization whose new owner gets a one-time password, and lists it', async () => {
+    const db = await database('migrated');
+    const result = await rytask(['organization', 'create', '--name', 'Beta Team', '--owner-email', 'Sam@Beta.test'], {
+      DATABASE_URL: db.url,
+      PUBLIC_URL: 'https://tasks.example.com',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Created organization "Beta Team" (slug beta-team).');
+    expect(result.stdout).toContain('Sign in at https://tasks.example.com');
+    expect(result.stdout).toMatch(/password: [A-Za-z2-9]{24}/);
+    expect(await rows(db, `SELECT u.email, u.handle, u.must_change_password, m.role FROM users u JOIN memberships m ON m.user_id = u.id
+                           JOIN organizations o ON o.id = m.organization_id WHERE o.slug = 'beta-team'`)).toEqual([
+      { email: 'Sam@Beta.test', handle: 'sam', must_change_password: true, role: 'OWNER' },
+    ]);
+    // Same name again: another organization with its own slug; the existing account becomes its owner
+    // (no new password), matched case-insensitively.
+    const again = await rytask(['organization', 'create', '--name', 'Beta Team', '--owner-email', 'sam@beta.test'], { DATABASE_URL: db.url });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('(slug beta-team-2)');
+    expect(again.stdout).toContain('existing account Sam@Beta.test');
+    expect(again.stdout).not.toContain('password:');
+    expect(await rows(db, "SELECT count(*)::int AS n FROM users WHERE lower(email) = 'sam@beta.test'")).toEqual([{ n: 1 }]);
+
+    const list = await rytask(['organization', 'list', '--json'], { DATABASE_URL: db.url });
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout).filter((o: { name: string }) => o.name === 'Beta Team')).toEqual([
+      expect.objectContaining({ slug: 'beta-team', members: 1, owners: ['Sam@Beta.test'] }),
+      expect.objectContaining({ slug: 'beta-team-2', members: 1, owners: ['Sam@Beta.test'] }),
+    ]);
+  });
+
+  it('gives a taken handle a number', async () => {
+    const db = await database('migrated');
+    await rows(db, "INSERT INTO users (email, name, handle, password_hash) VALUES ('sam@one.test', 'Sam', 'sam', 'x')");
+    const result = await rytask(['organization', 'create', '--name', 'Two', '--owner-email', 'sam@two.test'], { DATABASE_URL: db.url });
+    expect(result.code).toBe(0);
+    expect(await rows(db, "SELECT handle FROM users WHERE email = 'sam@two.test'")).toEqual([{ handle: 'sam2' }]);
+  });
+
+  it('refuses bad input with a usage or a plain message, non-zero, creating nothing', async () => {
+    const db = await database('migrated');
+    const before = await snapshot(db.url);
+    const missing = await rytask(['organization', 'create', '--name', 'X'], { DATABASE_URL: db.url });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Both --name and --owner-email are needed.');
+    const unknown = await rytask(['organization', 'rename'], { DATABASE_URL: db.url });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown action "rename"');
+    const badEmail = await rytask(['organization', 'create', '--name', 'X', '--owner-email', 'not-an-email'], { DATABASE_URL: db.url });
+    expect(badEmail.code).toBe(1);
+    expect(badEmail.stderr).toContain('"not-an-email" is not an email address.');
+    expect(badEmail.stderr).not.toContain('    at ');
+    const blank = await rytask(['organization', 'create', '--name', '  ', '--owner-email', 'a@b.test'], { DATABASE_URL: db.url });
+    expect(blank.code).toBe(1);
+    expect(blank.stderr).toContain('Give the organization a name');
+    expect(await snapshot(db.url)).toEqual(before);
+  });
+});

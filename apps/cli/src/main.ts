@@ -22,6 +22,10 @@ Usage: rytask <command> [options]
                      [--force if it holds data] [--no-migrate: stay at the backup's version, to roll back]
   verify FILE        restore a backup into a scratch database and check it
   doctor             compare the live schema with what the migrations produce   [--json]
+  organization create --name NAME --owner-email EMAIL [--owner-name NAME]
+                     a new organization and its first owner (an existing account, or a new one
+                     with a one-time password)
+  organization list  every organization, its active members and owners   [--json]
 
 Configuration comes from environment variables: docs/self-hosting/configuration.md`;
 
@@ -53,6 +57,9 @@ async function run(argv: string[]): Promise<number> {
       force: { type: 'boolean', default: false },
       'no-migrate': { type: 'boolean', default: false },
       out: { type: 'string' },
+      name: { type: 'string' },
+      'owner-email': { type: 'string' },
+      'owner-name': { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -97,6 +104,13 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     case 'doctor':
       return (await import('./commands/doctor')).doctorCommand(config, { json: values.json });
+    case 'organization':
+      return (await import('./commands/organization')).organizationCommand(config, rest[0], {
+        name: values.name,
+        ownerEmail: values['owner-email'],
+        ownerName: values['owner-name'],
+        json: values.json,
+      });
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }
@@ -114,7 +128,7 @@ run(process.argv.slice(2)).then(
       console.error(unreachable);
       process.exit(1);
     }
-    const known = error instanceof ConfigError || ['MigrationError', 'BootRefusal', 'WorkerBootRefusal', 'BackupError', 'ScratchDatabaseError', 'EmbeddedPostgresError', 'DoctorError'].includes((error as Error).name);
+    const known = error instanceof ConfigError || ['MigrationError', 'BootRefusal', 'WorkerBootRefusal', 'BackupError', 'ScratchDatabaseError', 'EmbeddedPostgresError', 'DoctorError', 'AppError'].includes((error as Error).name);
     // Known failures carry their own advice; anything else gets its stack for the bug report.
     console.error(known ? (error as Error).message : `rytask failed: ${(error as Error)?.stack ?? String(error)}`);
     process.exit(1);

@@ -37,3 +37,19 @@ export const sessionResponseSchema = z.object({
   role: roleSchema,
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+/** An organization the signed-in person belongs to (GET /api/v1/me/organizations). */
+export const myOrganizationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  role: roleSchema,
+  /** The organization this session works in. */
+  current: z.boolean(),
+});
+export type MyOrganization = z.infer<typeof myOrganizationSchema>;
+export const myOrganizationsResponseSchema = z.object({ organizations: z.array(myOrganizationSchema) });
+
+export const switchOrganizationRequestSchema = z.object({
+  organizationId: z.string().uuid('Pick one of your organizations (an id from GET /api/v1/me/organizations)'),
+});

@@ -3,6 +3,8 @@ export { AppError, httpStatusOf } from './errors';
 export { hashPassword, verifyPassword } from './passwords';
 export type { Caller } from './session';
 export { login } from './commands/login';
+export { listMyOrganizations, switchOrganization } from './commands/switch-organization';
+export { createOrganization, type CreatedOrganization } from './commands/create-organization';
 export { logout } from './commands/logout';
 export { authenticate } from './commands/authenticate';
 export { changePassword } from './commands/change-password';

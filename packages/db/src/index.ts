@@ -3,7 +3,7 @@ export * as schema from './schema';
 export { createDatabase, type Database, type DatabaseHandle, type Executor } from './client';
 export * from './migrator/index';
 export * from './doctor/index';
-export { runSeed, seed, generatePassword, type SeedOptions, type SeedResult } from './seed/seed';
+export { runSeed, seed, generatePassword, slugify, type SeedOptions, type SeedResult } from './seed/seed';
 export * from './repository/users.repo';
 export * from './repository/memberships.repo';
 export * from './repository/sessions.repo';

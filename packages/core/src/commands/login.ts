@@ -1,4 +1,4 @@
-import { findPrimaryMembership, findUserByEmail, insertSession, type Database } from '@rytask/db';
+import { findLatestMembership, findUserByEmail, insertSession, markMembershipUsed, type Database } from '@rytask/db';
 import type { LoginRequest } from '@rytask/contracts';
 import { AppError } from '../errors';
 import { decoyPasswordHash, verifyPassword } from '../passwords';
@@ -22,7 +22,7 @@ export async function login(
     return (await verifyPassword(user.passwordHash, input.password)) && !user.deactivatedAt;
   });
   if (!matches || !user) throw new AppError('invalid_credentials', INVALID);
-  const membership = await findPrimaryMembership(db, user.id);
+  const membership = await findLatestMembership(db, user.id);
   if (!membership) {
     throw new AppError(
       'forbidden',
@@ -32,7 +32,10 @@ export async function login(
   return startSession(db, { userId: user.id, organizationId: membership.organizationId, ip: input.ip, userAgent: input.userAgent });
 }
 
-/** A new session cookie token for the user in the organization (login, accepting an invite). */
+/**
+ * A new session cookie token for the user in the organization (login, accepting an invite, switching
+ * organization). The organization becomes the one the next sign-in opens.
+ */
 export async function startSession(
   db: Parameters<typeof insertSession>[0],
   values: { userId: string; organizationId: string; ip?: string; userAgent?: string },
@@ -47,5 +50,6 @@ export async function startSession(
     ip: values.ip,
     userAgent: values.userAgent?.slice(0, 500),
   });
+  await markMembershipUsed(db, values.userId, values.organizationId);
   return { token, expiresAt };
 }

@@ -5,18 +5,36 @@ import { memberships, organizations, users } from '../schema';
 export type MemberRole = (typeof memberships.$inferSelect)['role'];
 
 /**
- * The user's first active membership (oldest): where a login lands until organization switching
- * exists. Deactivated memberships never take part.
+ * Where a sign-in lands: the active membership the user last signed in to or switched to, else the
+ * oldest. Deactivated memberships never take part.
  */
-export async function findPrimaryMembership(db: Executor, userId: string) {
+export async function findLatestMembership(db: Executor, userId: string) {
   const [row] = await db
     .select({ organizationId: memberships.organizationId, role: memberships.role })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(and(eq(memberships.userId, userId), isNull(memberships.deactivatedAt)))
-    .orderBy(asc(memberships.createdAt))
+    .orderBy(sql`${memberships.lastUsedAt} DESC NULLS LAST`, asc(memberships.createdAt))
     .limit(1);
   return row;
+}
+
+/** Records that the user just signed in to (or switched to) the organization. */
+export async function markMembershipUsed(db: Executor, userId: string, organizationId: string): Promise<void> {
+  await db
+    .update(memberships)
+    .set({ lastUsedAt: sql`now()` })
+    .where(and(eq(memberships.userId, userId), eq(memberships.organizationId, organizationId)));
+}
+
+/** The organizations the user is an active member of, by name. */
+export function listUserOrganizations(db: Executor, userId: string): Promise<{ id: string; name: string; slug: string; role: MemberRole }[]> {
+  return db
+    .select({ id: organizations.id, name: organizations.name, slug: organizations.slug, role: memberships.role })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(and(eq(memberships.userId, userId), isNull(memberships.deactivatedAt)))
+    .orderBy(sql`lower(${organizations.name})`, asc(organizations.id));
 }
 
 export async function findMembership(db: Executor, userId: string, organizationId: string) {

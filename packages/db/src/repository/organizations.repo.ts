@@ -37,3 +37,31 @@ export async function isTimeZoneKnownToDatabase(db: Executor, timeZone: string):
   const result = await db.execute<{ known: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = ${timeZone}) AS known`);
   return result.rows[0]?.known === true;
 }
+
+/**
+ * A new organization (default settings). Its slug is `slug`, or `slug-2`, `slug-3`… when taken:
+ * slugs only name organizations to people, so a clash is not the operator's problem.
+ */
+export async function insertOrganization(db: Executor, values: { name: string; slug: string }): Promise<{ id: string; name: string; slug: string }> {
+  const taken = new Set(
+    (await db.execute<{ slug: string }>(sql`SELECT slug FROM organizations WHERE slug = ${values.slug} OR slug LIKE ${`${values.slug}-%`}`)).rows.map((r) => r.slug),
+  );
+  let slug = values.slug;
+  for (let n = 2; taken.has(slug); n++) slug = `${values.slug}-${n}`;
+  const [row] = await db.insert(organizations).values({ name: values.name, slug }).returning({ id: organizations.id, name: organizations.name, slug: organizations.slug });
+  return row!;
+}
+
+/** Every organization with its count of active members, by name (for operators). */
+export async function listOrganizationsWithMembers(db: Executor): Promise<{ id: string; name: string; slug: string; members: number; owners: string[] }[]> {
+  const result = await db.execute<{ id: string; name: string; slug: string; members: number; owners: string[] }>(sql`
+    SELECT o.id, o.name, o.slug,
+           count(m.id) FILTER (WHERE m.deactivated_at IS NULL)::int AS members,
+           coalesce(array_agg(u.email ORDER BY u.email) FILTER (WHERE m.role = 'OWNER' AND m.deactivated_at IS NULL), '{}') AS owners
+      FROM organizations o
+      LEFT JOIN memberships m ON m.organization_id = o.id
+      LEFT JOIN users u ON u.id = m.user_id
+     GROUP BY o.id
+     ORDER BY lower(o.name), o.id`);
+  return result.rows;
+}

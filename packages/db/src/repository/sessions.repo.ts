@@ -60,6 +60,10 @@ export async function deleteSessionByTokenHash(db: Executor, tokenHash: string):
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
+export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
 /** Sign out everywhere else, e.g. after a password change. */
 export async function deleteOtherSessions(db: Executor, userId: string, keepSessionId: string): Promise<void> {
   await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));

@@ -21,7 +21,7 @@ export async function findUserById(db: Executor, id: string): Promise<User | und
 /** Throws a unique violation (USER_EMAIL_KEY / USER_HANDLE_KEY) when the email or handle is taken. */
 export async function insertUser(
   db: Executor,
-  values: { email: string; name: string; handle: string; passwordHash: string },
+  values: { email: string; name: string; handle: string; passwordHash: string; mustChangePassword?: boolean },
 ): Promise<string> {
   const [row] = await db.insert(users).values(values).returning({ id: users.id });
   return row!.id;
@@ -41,4 +41,16 @@ export async function updateUserProfile(db: Executor, id: string, changes: { nam
     .update(users)
     .set({ ...changes, updatedAt: sql`now()` })
     .where(eq(users.id, id));
+}
+
+/** A handle made from `wanted` (e.g. an email's local part) that nobody has yet: `sam`, else `sam2`, `sam3`… */
+export async function findFreeHandle(db: Executor, wanted: string): Promise<string> {
+  let base = wanted.toLowerCase().replace(/[^a-z0-9_.-]/g, '').replace(/^[^a-z0-9]+/, '').slice(0, 28);
+  if (base.length < 2) base = `user${base}`;
+  const taken = new Set(
+    (await db.execute<{ handle: string }>(sql`SELECT lower(handle) AS handle FROM users WHERE lower(handle) LIKE ${`${base}%`}`)).rows.map((r) => r.handle),
+  );
+  let handle = base;
+  for (let n = 2; taken.has(handle); n++) handle = `${base}${n}`;
+  return handle;
 }

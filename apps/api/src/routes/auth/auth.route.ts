@@ -1,5 +1,11 @@
-import { authenticate, changePassword, login, logout, type Caller } from '@rytask/core';
-import { changePasswordRequestSchema, loginRequestSchema, sessionResponseSchema, type SessionResponse } from '@rytask/contracts';
+import { authenticate, changePassword, login, logout, switchOrganization, type Caller } from '@rytask/core';
+import {
+  changePasswordRequestSchema,
+  loginRequestSchema,
+  sessionResponseSchema,
+  switchOrganizationRequestSchema,
+  type SessionResponse,
+} from '@rytask/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ApiContext } from '../../context';
@@ -29,6 +35,25 @@ export function authRoutes(fastify: FastifyInstance, { db, secureCookies }: ApiC
     await logout(db, sessionToken(request));
     clearSessionCookie(reply, secureCookies);
     return reply.code(204).send();
+  });
+
+  app.post('/api/v1/auth/switch-organization', {
+    schema: {
+      tags,
+      summary: 'Work in another of your organizations: a new session cookie there; this session ends',
+      body: switchOrganizationRequestSchema,
+      response: { 200: sessionResponseSchema },
+    },
+  }, async (request, reply) => {
+    const caller = await requireCaller(db, request);
+    const { token, expiresAt } = await switchOrganization(
+      db,
+      caller,
+      request.body,
+      { ip: request.ip, userAgent: request.headers['user-agent'] },
+    );
+    setSessionCookie(reply, token, expiresAt, secureCookies);
+    return present(await authenticate(db, { sessionToken: token }));
   });
 
   app.get('/api/v1/auth/session', {
