@@ -12,12 +12,12 @@ BACKUPS ?= $(or $(RYTASK_BACKUP_HOST_DIR),backups)
 RYTASK = $(COMPOSE) run --rm --no-deps migrate
 
 .DEFAULT_GOAL := help
-.PHONY: help init up down logs ps status doctor backup restore verify rehearse
+.PHONY: help init up down logs ps status doctor backup restore verify rehearse organization organizations
 
 help: ## list the targets
 	@echo "RyTask — Docker Compose shortcuts (docs/self-hosting/install.md)"
 	@echo
-	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  make %-9s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  make %-13s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 init: ## write docker-compose.override.yml with fresh secrets (never overwrites it); create backups/
 	@sh scripts/init-override.sh
@@ -42,6 +42,13 @@ status: ## compare the database's migrations with this code (rytask status)
 
 doctor: ## compare the live schema with what the migrations produce (rytask doctor)
 	$(RYTASK) doctor
+
+organization: ## create an organization and its first owner: make organization NAME="Beta" OWNER=sam@example.com
+	@test -n "$(NAME)" -a -n "$(OWNER)" || { echo 'Usage: make organization NAME="Beta Repairs" OWNER=sam@example.com' >&2; exit 2; }
+	$(RYTASK) organization create --name "$(NAME)" --owner-email "$(OWNER)"
+
+organizations: ## list the organizations, their active members and owners (rytask organization list)
+	$(RYTASK) organization list
 
 backup: ## write a backup into backups/ (rytask backup)
 	$(RYTASK) backup

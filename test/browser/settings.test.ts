@@ -4,9 +4,10 @@
 import type { Label, OrganizationSettings, Project } from '@rytask/contracts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createOrganization } from '../support/api';
+import { createOrganization, TEST_PASSWORD } from '../support/api';
+import { withClient } from '../support/db';
 import { createItem, createProject, ok } from '../support/work';
-import { useBrowserApp, screenshotBothSchemes } from './browser';
+import { signIn, useBrowserApp, screenshotBothSchemes } from './browser';
 
 describe('settings in the web app', () => {
   const app = useBrowserApp();
@@ -171,4 +172,35 @@ describe('settings in the web app', () => {
     await admin.getByLabel('Search time zones').fill('kolkata');
     await picture(admin, 'organization');
   });
+
+  it('lets a person in two organizations switch from the account menu, and signs them in to the one used last', async () => {
+    const alpha = await createOrganization(app.server.app, app.server.databaseUrl, 'Alpha Studio');
+    const beta = await createOrganization(app.server.app, app.server.databaseUrl, 'Beta Repairs');
+    await createProject(beta.owner, { key: 'FIX', name: 'Repairs' });
+    const person = alpha.member;
+    await withClient(app.server.databaseUrl, (c) =>
+      c.query("INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'VIEWER')", [beta.id, person.id]),
+    );
+    const page = await open(person);
+    await expect.poll(() => page.getByTestId('org-name').textContent()).toBe('Alpha Studio');
+
+    await page.getByTestId('user-menu-button').click();
+    const switcher = page.getByTestId('organization-switcher');
+    await switcher.waitFor();
+    await expect.poll(() => switcher.locator('[aria-current="true"]').textContent()).toContain('Alpha Studio');
+    await screenshotBothSchemes(page, 'organization-switcher');
+    await switcher.getByRole('button', { name: 'Switch to Beta Repairs (Viewer)' }).click();
+
+    await expect.poll(() => page.getByTestId('org-name').textContent(), { timeout: 10_000 }).toBe('Beta Repairs');
+    await expect.poll(() => page.getByTestId('user-role').textContent()).toBe('Viewer');
+    await page.getByRole('link', { name: /Repairs/ }).first().waitFor();
+    // A viewer here: no New item button.
+    expect(await page.getByTestId('quick-add-button').count()).toBe(0);
+
+    // Sign out and in again: Beta Repairs opens.
+    await page.getByTestId('sign-out').click();
+    await signIn(page, person.email, TEST_PASSWORD);
+    await expect.poll(() => page.getByTestId('org-name').textContent(), { timeout: 10_000 }).toBe('Beta Repairs');
+  });
 });
+

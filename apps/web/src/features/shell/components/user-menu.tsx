@@ -2,6 +2,7 @@ import type { SessionResponse } from '@rytask/contracts';
 import { useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { useDismiss } from '../../../lib/use-dismiss';
+import { switchOrganization, useMyOrganizations } from '../../auth/api/organizations';
 
 const ROLE_LABELS: Record<SessionResponse['role'], string> = {
   OWNER: 'Owner',
@@ -71,6 +72,7 @@ export function UserMenu({ session, onShortcuts }: UserMenuProps) {
         <p className="user-menu__meta">
           {roleLabel(role)} · {session.organization.name}
         </p>
+        <OrganizationSwitcher open={open} />
         <hr className="user-menu__rule" />
         <Link href="/settings/profile" className="user-menu__action" onClick={() => setOpen(false)}>
           Profile and password
@@ -89,6 +91,66 @@ export function UserMenu({ session, onShortcuts }: UserMenuProps) {
           Keyboard shortcuts <kbd className="kbd">?</kbd>
         </button>
       </div>
+    </div>
+  );
+}
+
+/**
+ * The person's other organizations, when there are any: switching starts a session there and
+ * reloads the app at its start page (nothing of the other organization stays on screen).
+ */
+function OrganizationSwitcher({ open }: { open: boolean }) {
+  const organizations = useMyOrganizations(open);
+  const [switching, setSwitching] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const list = organizations.data ?? [];
+  if (list.length < 2) return null;
+  return (
+    <div className="user-menu__organizations" data-testid="organization-switcher">
+      <hr className="user-menu__rule" />
+      <p className="user-menu__label" id="user-menu-organizations">
+        Organizations
+      </p>
+      <ul aria-labelledby="user-menu-organizations">
+        {list.map((organization) =>
+          organization.current ? (
+            <li key={organization.id} className="user-menu__organization" aria-current="true">
+              <span className="user-menu__check" aria-hidden="true" />
+              {organization.name}
+              <span className="user-menu__organization-role">{roleLabel(organization.role)}</span>
+            </li>
+          ) : (
+            <li key={organization.id}>
+              <button
+                type="button"
+                className="user-menu__action user-menu__organization"
+                disabled={switching !== null}
+                aria-label={`Switch to ${organization.name} (${roleLabel(organization.role)})`}
+                onClick={async () => {
+                  setSwitching(organization.id);
+                  setError(null);
+                  try {
+                    await switchOrganization(organization.id);
+                    window.location.assign('/');
+                  } catch (problem) {
+                    setSwitching(null);
+                    setError(problem instanceof Error ? problem.message : 'Could not switch organization.');
+                  }
+                }}
+              >
+                <span className="user-menu__check" aria-hidden="true" />
+                {switching === organization.id ? `Switching to ${organization.name}…` : organization.name}
+                <span className="user-menu__organization-role">{roleLabel(organization.role)}</span>
+              </button>
+            </li>
+          ),
+        )}
+      </ul>
+      {error && (
+        <p className="user-menu__error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
