@@ -22,7 +22,7 @@ export interface ItemDetailView {
   /** Not in the trash, by number. */
   subtasks: ItemSummaryView[];
   watching: boolean;
-  /** The organization's people, for linking `@handle` mentions in the description. */
+  /** The organization's people, for linking `@handle` mentions in the description (a create leaves them out when the description cannot mention anyone). */
   people: OrganizationPerson[];
 }
 

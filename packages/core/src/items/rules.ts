@@ -1,5 +1,5 @@
 // What makes an item's status, assignee and parent valid. Each failure names the field at fault.
-import { ancestorIds, findActiveMember, findItemDetailRow, listStatusRows, subtreeHeight, type Executor, type StatusRow, type WorkPerson } from '@rytask/db';
+import { ancestorIds, findActiveMember, findItemDetailRow, listProjectStatusRows, subtreeHeight, type Executor, type ItemDetailRow, type StatusRow, type WorkPerson } from '@rytask/db';
 import { AppError } from '../errors';
 import type { Caller } from '../session';
 
@@ -7,7 +7,7 @@ import type { Caller } from '../session';
 export const MAX_PARENT_CHAIN = 10;
 
 export async function requireProjectStatus(db: Executor, projectId: string, statusId: string | undefined): Promise<StatusRow> {
-  const statuses = await listStatusRows(db, [projectId]);
+  const statuses = await listProjectStatusRows(db, projectId);
   const status = statusId === undefined ? statuses[0] : statuses.find((s) => s.id === statusId);
   if (!status) {
     throw new AppError('validation_failed', 'Choose one of this project’s statuses.', { field: 'statusId' });
@@ -35,6 +35,17 @@ export async function requireValidParent(
   child: { id?: string; projectId: string },
   parentId: string,
 ): Promise<{ id: string; key: string }> {
+  const parent = await validParentRow(db, caller, child, parentId);
+  return { id: parent.id, key: `${parent.projectKey}-${parent.number}` };
+}
+
+/** requireValidParent's checks, returning the parent's whole row (a create answers with its number and title). */
+export async function validParentRow(
+  db: Executor,
+  caller: Caller,
+  child: { id?: string; projectId: string },
+  parentId: string,
+): Promise<ItemDetailRow> {
   const invalid = (message: string) => new AppError('validation_failed', message, { field: 'parentId' });
   const parent = await findItemDetailRow(db, caller.organization.id, parentId);
   if (!parent || parent.projectId !== child.projectId) throw invalid('A sub-task’s parent must be an item of the same project.');
@@ -48,7 +59,7 @@ export async function requireValidParent(
   if (ancestors.length + 1 + below > MAX_PARENT_CHAIN) {
     throw invalid(`Sub-tasks can nest at most ${MAX_PARENT_CHAIN} levels deep.`);
   }
-  return { id: parent.id, key: `${parent.projectKey}-${parent.number}` };
+  return parent;
 }
 
 /** 'web' for the web app's session, 'api' for access tokens, unless the client names its source. */

@@ -1,7 +1,8 @@
 // Writing work items: insert, versioned update, board positions, labels, activity, watchers.
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { itemActivity, itemLabels, items, itemWatchers } from '../schema';
+import { itemActivity, itemLabels, items, itemWatchers, labels } from '../schema';
+import { notificationDeliveryJob } from './notification-delivery.repo';
 
 export type ItemRow = typeof items.$inferSelect;
 
@@ -14,26 +15,41 @@ export async function endOfColumn(db: Executor, statusId: string): Promise<numbe
   return row!.top;
 }
 
+/** What insertNewItem wrote that its caller did not choose: the rest of a new item is its input. */
+export interface NewItemRow {
+  id: string;
+  boardPosition: number;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** The given label ids in the order an item's labels are read (labelsOfItems: by name). */
+  labelIds: string[];
+}
+
 /**
  * A new item with its labels, its 'created' activity row and its watchers, in one statement, at the
  * end of its status's column, in one round trip. Two items created at the same moment in the same
  * column may get the same position: the board orders them by id, and a drop between them
- * renumbers the column (move-item.ts).
+ * renumbers the column (move-item.ts). The same statement queues the notification delivery for
+ * the activity row (enqueueNotificationDelivery's call), so it is the transaction's last statement:
+ * the queue's shared row is held from there to the commit only.
  */
 export async function insertNewItem(
   db: Executor,
   values: Pick<ItemRow, 'organizationId' | 'projectId' | 'number' | 'title' | 'description' | 'statusId' | 'priority' | 'assigneeId' | 'estimateMinutes' | 'dueDate' | 'parentId' | 'source' | 'createdBy'>,
   extras: { labelIds: string[]; watcherIds: string[]; created: { actorId: string; newValue: unknown } },
-): Promise<string> {
+): Promise<NewItemRow> {
   const v = values;
-  const result = await db.execute<{ id: string }>(sql`
+  const result = await db.execute<{ id: string; board_position: number | string; version: number; created_at: string; updated_at: string; label_ids: string[] | null }>(sql`
     WITH item AS (
       INSERT INTO ${items} (organization_id, project_id, number, title, description, status_id, priority, assignee_id,
                             estimate_minutes, due_date, parent_id, source, created_by, board_position)
       VALUES (${v.organizationId}, ${v.projectId}, ${v.number}, ${v.title}, ${v.description}, ${v.statusId}, ${v.priority},
               ${v.assigneeId}, ${v.estimateMinutes}, ${v.dueDate}, ${v.parentId}, ${v.source}, ${v.createdBy},
-              (SELECT coalesce(max(board_position), 0) + 1 FROM ${items} WHERE status_id = ${v.statusId}))
-      RETURNING id
+              -- A status's items are all in its project: naming the project lets items_board_idx
+              -- find the column's end (a status alone would scan every item of every project).
+              (SELECT coalesce(max(board_position), 0) + 1 FROM ${items} WHERE project_id = ${v.projectId} AND status_id = ${v.statusId}))
+      RETURNING id, board_position, version, created_at, updated_at
     ), labelled AS (
       INSERT INTO ${itemLabels} (item_id, label_id)
       SELECT item.id, label_id FROM item, unnest(${sql.param(extras.labelIds)}::uuid[]) AS label_id
@@ -44,9 +60,23 @@ export async function insertNewItem(
       INSERT INTO ${itemWatchers} (item_id, user_id)
       SELECT item.id, user_id FROM item, unnest(${sql.param([...new Set(extras.watcherIds)])}::uuid[]) AS user_id
       ON CONFLICT DO NOTHING
+    ), queued AS (
+      SELECT FROM ${notificationDeliveryJob()}
     )
-    SELECT id FROM item`);
-  return result.rows[0]!.id;
+    SELECT item.*,
+           (SELECT array_agg(l.id ORDER BY lower(l.name) COLLATE "C") FROM ${labels} l
+             WHERE l.id = ANY(${sql.param(extras.labelIds)}::uuid[])) AS label_ids
+      FROM item, queued`);
+  const row = result.rows[0]!;
+  return {
+    id: row.id,
+    // Mapped as the schema's columns map them, so the values equal what reading the item gives.
+    boardPosition: items.boardPosition.mapFromDriverValue(row.board_position) as number,
+    version: Number(row.version),
+    createdAt: items.createdAt.mapFromDriverValue(row.created_at) as Date,
+    updatedAt: items.updatedAt.mapFromDriverValue(row.updated_at) as Date,
+    labelIds: row.label_ids ?? [],
+  };
 }
 
 export type ItemPatch = Partial<

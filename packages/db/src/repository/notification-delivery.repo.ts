@@ -1,7 +1,7 @@
 // The outbox between item activity and the inbox. Writers add item_activity rows and, in the same
 // transaction, enqueueNotificationDelivery(); the worker claims pending rows (notified_at IS NULL)
 // with FOR UPDATE SKIP LOCKED, writes notifications and marks the rows, all in one transaction.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 
 export const DELIVER_NOTIFICATIONS_JOB = 'deliver-notifications';
@@ -15,14 +15,21 @@ export const DELIVER_NOTIFICATIONS_JOB = 'deliver-notifications';
  * cron safety net. Needs graphile-worker's schema, which the api installs at boot.
  */
 export async function enqueueNotificationDelivery(db: Executor): Promise<void> {
-  await db.execute(sql`
-    SELECT FROM graphile_worker.add_job(
+  await db.execute(sql`SELECT FROM ${notificationDeliveryJob()}`);
+}
+
+/**
+ * The queue call of enqueueNotificationDelivery as an SQL fragment, for a write that queues the job
+ * in its own last statement (insertNewItem): `SELECT FROM <this>`.
+ */
+export function notificationDeliveryJob(): SQL {
+  return sql`graphile_worker.add_job(
       ${DELIVER_NOTIFICATIONS_JOB},
       '{}'::json,
       job_key := ${DELIVER_NOTIFICATIONS_JOB},
       job_key_mode := 'preserve_run_at',
       max_attempts := 25
-    )`);
+    )`;
 }
 
 export type PendingActivity = {

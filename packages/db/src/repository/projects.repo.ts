@@ -3,6 +3,7 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../client';
 import { items, projects, statuses } from '../schema';
+import { preparedOn } from './prepared';
 import { isUniqueViolation } from './work-shared';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -35,11 +36,21 @@ export async function findProjectRow(db: Executor, organizationId: string, proje
 
 /** The project row alone (no counts): for existence and role checks on every write. */
 export async function findProjectById(db: Executor, organizationId: string, projectId: string): Promise<ProjectRow | undefined> {
-  const [row] = await db
+  // Every create reads it: prepared once per database handle (prepared.ts).
+  const statement = preparedOn(db, 'rytask_project_by_id', (root) =>
+    projectByIdQuery(root, sql.placeholder('organizationId') as unknown as string, sql.placeholder('projectId') as unknown as string).prepare(
+      'rytask_project_by_id',
+    ),
+  );
+  const [row] = statement ? await statement.execute({ organizationId, projectId }) : await projectByIdQuery(db, organizationId, projectId);
+  return row;
+}
+
+function projectByIdQuery(db: Executor, organizationId: string, projectId: string) {
+  return db
     .select()
     .from(projects)
     .where(and(eq(projects.organizationId, organizationId), eq(projects.id, projectId)));
-  return row;
 }
 
 export async function findProjectByKey(db: Executor, organizationId: string, key: string): Promise<ProjectRow | undefined> {
@@ -86,33 +97,40 @@ export async function updateProjectRow(
 }
 
 /**
- * The next item number of the project, taken atomically: the row lock of this UPDATE serializes
- * concurrent creates, and the number is never handed out again (not even after deletion).
- */
-export async function takeItemNumber(db: Executor, projectId: string): Promise<number> {
-  const [row] = await db
-    .update(projects)
-    .set({ nextItemNumber: sql`${projects.nextItemNumber} + 1` })
-    .where(eq(projects.id, projectId))
-    .returning({ number: sql<number>`${projects.nextItemNumber} - 1` });
-  if (!row) throw new Error(`project ${projectId} vanished while numbering an item`);
-  return Number(row.number);
-}
-
-/**
- * An item number for a create, taken in a transaction of its own that commits before the item is
- * written: the project row is locked for this one statement, not for the create's whole
- * transaction, so creates in a project no longer wait for each other. A number whose create then
- * fails stays taken (a gap; numbers are never reused). Like a sequence, this commit does not wait
- * for its WAL to reach disk (`synchronous_commit = off`): the item's own commit, which is
- * synchronous, flushes the WAL past it, so the number of every durable item is durable too, and a
- * number lost in a crash was never used by a committed item.
+ * An item number for a create, taken in one statement that is its own transaction and commits
+ * before the item is written: the project row is locked for this one statement, not for the
+ * create's whole transaction, so creates in a project do not wait for each other. A number whose
+ * create then fails stays taken (a gap; numbers are never reused).
+ *
+ * Like a sequence, this commit does not wait for its WAL to reach disk: `set_config(...,
+ * is_local => true)` in the statement is `SET LOCAL synchronous_commit = off` for its implicit
+ * transaction only (the pooled connection is back to `on` right after). Why "never reused" holds:
+ * - a crash can lose only this counter update, never leave a later state half-written, and WAL is
+ *   flushed in order, so after a crash the counter is back at some earlier committed value;
+ * - the create's own item commit is synchronous, and flushing its commit record flushes all WAL
+ *   before it, this counter update included (it committed before the item's transaction began);
+ * - so every number used by a committed, durable item has its counter update durable too, and a
+ *   counter value a crash lost was handed only to creates that never committed (no item has it).
+ * The item's uniqueness (items_project_number_key) backs this up: a reuse could never be stored.
+ * Runs on the pool only, never inside a caller's transaction (where `SET LOCAL` would make the
+ * caller's whole commit asynchronous): it throws there.
  */
 export async function allocateItemNumber(db: Database, projectId: string): Promise<number> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL synchronous_commit = off`);
-    return takeItemNumber(tx, projectId);
-  });
+  const statement = preparedOn(db, 'rytask_allocate_item_number', (root) =>
+    root
+      .update(projects)
+      .set({ nextItemNumber: sql`${projects.nextItemNumber} + 1` })
+      .where(eq(projects.id, sql.placeholder('projectId')))
+      .returning({
+        number: sql<number>`${projects.nextItemNumber} - 1`,
+        asynchronousCommit: sql<string>`set_config('synchronous_commit', 'off', true)`,
+      })
+      .prepare('rytask_allocate_item_number'),
+  );
+  if (!statement) throw new Error('allocateItemNumber runs in a transaction of its own, not inside another');
+  const [row] = await statement.execute({ projectId });
+  if (!row) throw new Error(`project ${projectId} vanished while numbering an item`);
+  return Number(row.number);
 }
 
 // ── Statuses ────────────────────────────────────────────────────────────────────────────────────
@@ -124,6 +142,18 @@ export async function listStatusRows(db: Executor, projectIds: string[]): Promis
     .from(statuses)
     .where(inArray(statuses.projectId, projectIds))
     .orderBy(asc(statuses.projectId), asc(statuses.position), asc(statuses.createdAt));
+}
+
+/** One project's statuses in their order (what listStatusRows gives for one project), prepared: every create reads them. */
+export async function listProjectStatusRows(db: Executor, projectId: string): Promise<StatusRow[]> {
+  const statement = preparedOn(db, 'rytask_project_statuses', (root) =>
+    projectStatusesQuery(root, sql.placeholder('projectId') as unknown as string).prepare('rytask_project_statuses'),
+  );
+  return statement ? statement.execute({ projectId }) : projectStatusesQuery(db, projectId);
+}
+
+function projectStatusesQuery(db: Executor, projectId: string) {
+  return db.select().from(statuses).where(eq(statuses.projectId, projectId)).orderBy(asc(statuses.position), asc(statuses.createdAt));
 }
 
 /** A status with its project's organization check applied. */

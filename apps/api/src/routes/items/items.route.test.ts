@@ -193,6 +193,38 @@ describe('creating items', () => {
     expect(item.title).toBe('<script>alert("title")</script>');
     expect(item.labels[0].name).toBe('<b onmouseover=alert(4)>');
   });
+
+  it('answers with exactly the item a read of it gives (the answer is built from what was written, not read back)', async () => {
+    const project = await createProject(org.admin);
+    const label = await ok(org.member, 'POST', '/api/v1/labels', { name: 'zeta' });
+    // Each answer against a read right after it (a later sub-task would change its parent's page).
+    const created = async (input: Record<string, unknown>) => {
+      const item = await createItem(org.member, project.id, input);
+      expect(item).toEqual(await ok(org.member, 'GET', `/api/v1/items/${item.id}`));
+      return item;
+    };
+    await created({ title: 'Bare' });
+    const full = await created({
+      title: 'Everything set',
+      // Mentions plain and spelled as an entity; the labels' order is the read's (by lower-cased name).
+      description: `Ask @${org.admin.handle} or &#64;${org.admin.handle}, not @nobody`,
+      statusId: project.statuses[3].id,
+      priority: 'urgent',
+      assigneeId: org.admin.id,
+      labels: [label.id, 'Beta', 'alpha', 'Émoji', '_under', 'B2'],
+      estimateMinutes: 15,
+      dueDate: '2031-02-28',
+      source: 'slack',
+    });
+    expect(full.labels.map((l: { name: string }) => l.name)).toEqual(['_under', 'alpha', 'B2', 'Beta', 'zeta', 'Émoji']);
+    expect(full.descriptionHtml).toContain(`data-mention="${org.admin.id}"`);
+    expect(full.watching).toBe(true);
+    const child = await created({ title: 'A sub-task', parentId: full.id, labels: ['alpha'] });
+    expect(child.parent).toEqual({ id: full.id, key: full.key, title: 'Everything set' });
+    await created({ title: 'No mentions here', description: 'plain *text* & more' });
+    // The parent's own answer was given before it had a sub-task; a read now shows it.
+    expect((await ok(org.member, 'GET', `/api/v1/items/${full.id}`)).subtasks.map((s: { id: string }) => s.id)).toEqual([child.id]);
+  });
 });
 
 describe('reading items', () => {
