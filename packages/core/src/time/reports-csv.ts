@@ -4,7 +4,7 @@
 // programs read accents right, and text cells that a spreadsheet would run as a formula defused.
 // Produced as an async sequence of chunks: the entries are read a page at a time (keyset), never
 // all at once, however long the range.
-import { entryPieceRows, type EntryCursor, type Executor } from '@rytask/db';
+import { entryPieceRows, type Executor } from '@rytask/db';
 import type { ReportCsvQuery, Split } from '@rytask/contracts';
 import type { Caller } from '../session';
 import { buildInterruptionLedger, buildTimeReport, reportScope, type ReportScope } from './reports';
@@ -84,15 +84,19 @@ async function* csvChunks(db: Executor, scope: ReportScope, table: ReportCsvQuer
 
 async function* entryChunks(db: Executor, { filter }: ReportScope): AsyncGenerator<string> {
   yield csvLine(['date', 'person', 'handle', 'project', 'item', 'item_title', 'class', 'seconds', 'hours', 'started_at', 'ended_at', 'kind', 'note']);
-  let after: EntryCursor | undefined;
-  do {
-    const page = await entryPieceRows(db, filter, after, CSV_ENTRY_PAGE);
+  // The next page is asked for as soon as this one arrives, so PostgreSQL reads it while this
+  // process writes the CSV of the current one (two processes, two cores). If the download stops
+  // early, the page in flight is dropped (its failure is ignored: nobody waits for it).
+  let pending: Promise<Awaited<ReturnType<typeof entryPieceRows>>> | undefined = entryPieceRows(db, filter, undefined, CSV_ENTRY_PAGE);
+  while (pending) {
+    const page: Awaited<typeof pending> = await pending;
+    pending = page.next ? entryPieceRows(db, filter, page.next, CSV_ENTRY_PAGE) : undefined;
+    pending?.catch(() => undefined);
     let out = '';
     for (const r of page.rows) {
       out += csvLine([r.day, r.personName, r.personHandle, r.projectKey, r.itemKey, r.itemTitle, r.classification, r.seconds, hours(r.seconds),
         r.startedLocal + isoOffset(r.startedOffset), r.endedLocal + isoOffset(r.endedOffset), r.kind, r.note]);
     }
     if (out) yield out;
-    after = page.next;
-  } while (after);
+  }
 }
