@@ -12,12 +12,12 @@ BACKUPS ?= $(or $(RYTASK_BACKUP_HOST_DIR),backups)
 RYTASK = $(COMPOSE) run --rm --no-deps migrate
 
 .DEFAULT_GOAL := help
-.PHONY: help init up down logs ps status doctor backup restore verify rehearse organization organizations
+.PHONY: help init up down logs ps status doctor backup restore verify rehearse organization organizations reset-password
 
 help: ## list the targets
 	@echo "RyTask — Docker Compose shortcuts (docs/self-hosting/install.md)"
 	@echo
-	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  make %-13s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  make %-15s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 init: ## write docker-compose.override.yml with fresh secrets (never overwrites it); create backups/
 	@sh scripts/init-override.sh
@@ -49,6 +49,10 @@ organization: ## create an organization and its first owner: make organization N
 
 organizations: ## list the organizations, their active members and owners (rytask organization list)
 	$(RYTASK) organization list
+
+reset-password: ## a one-time password for someone who forgot theirs: make reset-password EMAIL=sam@example.com
+	@test -n "$(EMAIL)" || { echo 'Usage: make reset-password EMAIL=sam@example.com' >&2; exit 2; }
+	$(RYTASK) user reset-password --email "$(EMAIL)"
 
 backup: ## write a backup into backups/ (rytask backup)
 	$(RYTASK) backup

@@ -205,12 +205,13 @@ describe('the web app’s other pages', () => {
     expect(await background()).toBe(light);
   });
 
-  it('shows the sign-in page', async () => {
+  it('shows the sign-in page, which says what to do about a forgotten password', async () => {
     const context = await app.browser.newContext({ viewport: { width: 1360, height: 860 } });
     app.track(context);
     const page = await context.newPage();
     await page.goto(app.server.url);
     await page.getByTestId('login-form').waitFor();
+    expect(await page.getByTestId('forgot-password').textContent()).toContain('Ask whoever runs RyTask');
     await screenshotBothSchemes(page, 'sign-in');
   });
 });

@@ -1,5 +1,6 @@
 // The `rytask` command end to end, as separate processes against real PostgreSQL: exit codes and
 // what the operator reads. (Migrator semantics in depth: packages/db/src/migrator/migrate.test.ts.)
+import { verifyPassword } from '@rytask/core';
 import { describe, expect, it } from 'vitest';
 import { databaseUrl as createTestDatabaseUrlFor, snapshot, withClient, type TestDatabase, useTestDatabases } from '../../../test/support/db';
 import { rytask } from '../../../test/support/cli';
@@ -230,6 +231,40 @@ describe('rytask organization', () => {
     const blank = await rytask(['organization', 'create', '--name', '  ', '--owner-email', 'a@b.test'], { DATABASE_URL: db.url });
     expect(blank.code).toBe(1);
     expect(blank.stderr).toContain('Give the organization a name');
+    expect(await snapshot(db.url)).toEqual(before);
+  });
+});
+
+describe('rytask user reset-password', () => {
+  it('sets a one-time password that must be changed, signs the person out everywhere and lifts the lockout', async () => {
+    const db = await database('migrated');
+    await rows(db, `INSERT INTO users (email, name, handle, password_hash) VALUES ('Kim@Example.test', 'Kim', 'kim', 'old-hash')`);
+    await rows(db, "INSERT INTO organizations (name, slug) VALUES ('Kim''s team', 'kims-team')");
+    await rows(db, `INSERT INTO sessions (token_hash, user_id, organization_id, expires_at)
+                    SELECT 'h' || g, u.id, o.id, now() + interval '1 day' FROM users u, organizations o, generate_series(1, 2) g WHERE u.handle = 'kim'`);
+    await rows(db, "INSERT INTO login_attempts (email, ip, succeeded) SELECT 'kim@example.test', '10.0.0.1', false FROM generate_series(1, 12)");
+    const result = await rytask(['user', 'reset-password', '--email', 'kim@example.test'], { DATABASE_URL: db.url, PUBLIC_URL: 'https://tasks.example.com' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Password reset for Kim@Example.test; 2 sessions signed out.');
+    expect(result.stdout).toContain('Sign in at https://tasks.example.com');
+    const password = /password: ([A-Za-z2-9]{24})/.exec(result.stdout)![1]!;
+    const [user] = await rows(db, "SELECT password_hash, must_change_password FROM users WHERE handle = 'kim'");
+    expect(user).toMatchObject({ must_change_password: true });
+    expect(user!.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(user!.password_hash as string, password)).toBe(true);
+    expect(await rows(db, "SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.handle = 'kim'")).toEqual([{ n: 0 }]);
+    expect(await rows(db, "SELECT count(*)::int AS n FROM login_attempts WHERE email = 'kim@example.test' AND NOT succeeded")).toEqual([{ n: 0 }]);
+  });
+
+  it('says so when no account has the email, and when the email or the action is missing, changing nothing', async () => {
+    const db = await database('migrated');
+    const before = await snapshot(db.url);
+    const unknown = await rytask(['user', 'reset-password', '--email', 'nobody@example.test'], { DATABASE_URL: db.url });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No account has the email nobody@example.test.');
+    expect(unknown.stderr).not.toContain('    at ');
+    expect((await rytask(['user', 'reset-password'], { DATABASE_URL: db.url })).code).toBe(2);
+    expect((await rytask(['user', 'delete', '--email', 'x@y.test'], { DATABASE_URL: db.url })).stderr).toContain('Unknown action "delete"');
     expect(await snapshot(db.url)).toEqual(before);
   });
 });

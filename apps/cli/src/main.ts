@@ -26,6 +26,8 @@ Usage: rytask <command> [options]
                      a new organization and its first owner (an existing account, or a new one
                      with a one-time password)
   organization list  every organization, its active members and owners   [--json]
+  user reset-password --email EMAIL
+                     a one-time password for someone who forgot theirs (changed at sign-in)
 
 Configuration comes from environment variables: docs/self-hosting/configuration.md`;
 
@@ -60,6 +62,7 @@ async function run(argv: string[]): Promise<number> {
       name: { type: 'string' },
       'owner-email': { type: 'string' },
       'owner-name': { type: 'string' },
+      email: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -111,6 +114,8 @@ async function run(argv: string[]): Promise<number> {
         ownerName: values['owner-name'],
         json: values.json,
       });
+    case 'user':
+      return (await import('./commands/user')).userCommand(config, rest[0], { email: values.email });
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }

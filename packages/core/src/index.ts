@@ -5,6 +5,7 @@ export type { Caller } from './session';
 export { login } from './commands/login';
 export { listMyOrganizations, switchOrganization } from './commands/switch-organization';
 export { createOrganization, type CreatedOrganization } from './commands/create-organization';
+export { resetPassword } from './commands/reset-password';
 export { logout } from './commands/logout';
 export { authenticate } from './commands/authenticate';
 export { changePassword } from './commands/change-password';

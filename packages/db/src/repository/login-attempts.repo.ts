@@ -23,6 +23,11 @@ export async function deleteLoginAttempt(db: Executor, id: string): Promise<void
   await db.delete(loginAttempts).where(eq(loginAttempts.id, id));
 }
 
+/** Forgets an account's failed sign-ins (its lockout), e.g. after an operator reset its password. */
+export async function deleteFailedLoginAttempts(db: Executor, email: string): Promise<void> {
+  await db.delete(loginAttempts).where(and(eq(loginAttempts.email, email.trim().toLowerCase()), eq(loginAttempts.succeeded, false)));
+}
+
 /**
  * The failures that came before attempt `id` (ordered by time, then id), oldest first, looking back
  * `accountLookbackMs` for its email — only those since that email's last success — and `ipLookbackMs`

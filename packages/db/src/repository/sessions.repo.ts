@@ -64,6 +64,12 @@ export async function deleteSession(db: Executor, sessionId: string): Promise<vo
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
+/** Sign out everywhere. */
+export async function deleteUserSessions(db: Executor, userId: string): Promise<number> {
+  const deleted = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  return deleted.length;
+}
+
 /** Sign out everywhere else, e.g. after a password change. */
 export async function deleteOtherSessions(db: Executor, userId: string, keepSessionId: string): Promise<void> {
   await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));

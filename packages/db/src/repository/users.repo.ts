@@ -34,6 +34,14 @@ export async function updateUserPassword(db: Executor, id: string, passwordHash:
     .where(eq(users.id, id));
 }
 
+/** A password set for the person by someone else (an operator's reset): they must choose their own at next sign-in. */
+export async function setTemporaryPassword(db: Executor, id: string, passwordHash: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ passwordHash, mustChangePassword: true, updatedAt: sql`now()` })
+    .where(eq(users.id, id));
+}
+
 /** Throws a unique violation (USER_HANDLE_KEY) when the handle is taken. */
 export async function updateUserProfile(db: Executor, id: string, changes: { name?: string; handle?: string }): Promise<void> {
   if (changes.name === undefined && changes.handle === undefined) return;

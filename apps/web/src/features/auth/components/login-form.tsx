@@ -94,6 +94,10 @@ export function LoginForm({ onSignedIn, notice }: LoginFormProps) {
       <Button type="submit" variant="primary" block pending={submitting}>
         {submitting ? 'Signing in…' : 'Sign in'}
       </Button>
+      <p className="form__footnote" data-testid="forgot-password">
+        Forgot your password? Ask whoever runs RyTask for your team: they can give you a one-time
+        password to sign in with.
+      </p>
     </form>
   );
 }
