@@ -13,7 +13,8 @@
 #
 #   fresh_install          make init; up -d --build; migrate exits 0; api+worker healthy; owner logs in
 #   rerun_is_noop          up -d again: migrate runs again, exits 0, applies nothing; no table changes
-#   make_targets           make status / doctor / backup / verify / rehearse on the live install
+#   make_targets           make status / doctor / backup / verify / rehearse / organization /
+#                          reset-password on the live install
 #   data_survives_down_up  graceful stop; down (no -v); up -d: same data, same owner logs in
 #   failed_upgrade         a version whose migration fails half-way: up fails, migrate exited non-zero,
 #                          the new api/worker never started, the database is exactly as before; then
@@ -488,6 +489,23 @@ scenario_make_targets() {
   (cd "$op" && make -s restore) >/dev/null 2>&1 && { REASON="make restore without FILE was accepted"; return 1; }
   mk rehearse >"$tmp/make-rehearse.log" 2>&1 && grep -q 'Nothing to rehearse' "$tmp/make-rehearse.log" \
     || { REASON="make rehearse: $(tail -n2 "$tmp/make-rehearse.log")"; return 1; }
+  # A second organization with a new owner, who signs in with the printed one-time password; then
+  # that password is reset: the old one stops working, the new one works.
+  local email=second-owner@example.test first second
+  mk organization NAME="Second Team" OWNER="$email" >"$tmp/make-organization.log" 2>&1 \
+    || { REASON="make organization: $(tail -n2 "$tmp/make-organization.log")"; return 1; }
+  first=$(sed -n 's/.*password: \([A-Za-z2-9]\{24\}\).*/\1/p' "$tmp/make-organization.log")
+  [ -n "$first" ] || { REASON="make organization printed no one-time password: $(tail -n4 "$tmp/make-organization.log")"; return 1; }
+  login "$email" "$first"
+  [ "$HTTP_STATUS" = 200 ] && grep -q '"Second Team"' "$tmp/http.body" \
+    || { REASON="the new organization's owner could not sign in ($HTTP_STATUS): $(head -c 300 "$tmp/http.body")"; return 1; }
+  mk reset-password EMAIL="$email" >"$tmp/make-reset.log" 2>&1 \
+    || { REASON="make reset-password: $(tail -n2 "$tmp/make-reset.log")"; return 1; }
+  second=$(sed -n 's/.*password: \([A-Za-z2-9]\{24\}\).*/\1/p' "$tmp/make-reset.log")
+  login "$email" "$first"
+  [ "$HTTP_STATUS" = 401 ] || { REASON="the password from before the reset still signs in ($HTTP_STATUS)"; return 1; }
+  login "$email" "$second"
+  [ "$HTTP_STATUS" = 200 ] || { REASON="the reset password does not sign in ($HTTP_STATUS): $(head -c 300 "$tmp/http.body")"; return 1; }
 }
 
 scenario_data_survives_down_up() {
