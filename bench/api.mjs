@@ -111,6 +111,25 @@ async function insertFloor(databaseUrl, projectId, seconds, numbers) {
   }
 }
 
+/**
+ * Runs a measure and adds the CPU milliseconds per request it cost: the api process, its
+ * PostgreSQL server (every process of it) and this process (the load generator). On a shared
+ * machine these move far less than req/s and latency do: they are the work, not the wait.
+ */
+async function withCpu(stack, measure) {
+  const before = { ...stack.cpu(), client: process.cpuUsage() };
+  const result = await measure();
+  const after = stack.cpu();
+  const perRequest = (a, b) => (a === null || b === null || result.total === 0 ? null : ((b - a) * 1000) / result.total);
+  const client = process.cpuUsage(before.client);
+  result.cpu = {
+    api: perRequest(before.api, after.api),
+    postgres: perRequest(before.postgres, after.postgres),
+    client: result.total === 0 ? null : (client.user + client.system) / 1000 / result.total,
+  };
+  return result;
+}
+
 let stack;
 let exitCode = 0;
 try {
@@ -157,12 +176,12 @@ try {
     },
     ...options,
   });
-  results.create = summary(await load(creating()));
+  results.create = await withCpu(stack, async () => summary(await load(creating())));
   log(`create: ${results.create.rps.toFixed(0)} req/s, p99 ${results.create.p99} ms`);
   // Not a target: the floor. Numbers far above the api's, so the two never meet.
   const floorNumbers = { next: 1_000_000_000 };
   await insertFloor(stack.databaseUrl, project.id, 3, floorNumbers);
-  results.floor = await insertFloor(stack.databaseUrl, project.id, DURATION, floorNumbers);
+  results.floor = await withCpu(stack, () => insertFloor(stack.databaseUrl, project.id, DURATION, floorNumbers));
   log(`database floor: ${results.floor.rps.toFixed(0)} inserts/s, p99 ${results.floor.p99} ms`);
   // Not a target: the list while one more connection keeps creating items. Every create empties the
   // api's read cache, so many list requests run their queries, as on a busy instance.
@@ -185,6 +204,12 @@ try {
     console.log(`| ${name} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.errors} | ${target} |`);
   }
   console.log(`\nthroughput vs trivial: list ${(results.list.rps / results.trivial.rps).toFixed(2)}×, create ${(results.create.rps / results.trivial.rps).toFixed(3)}×, database floor ${(results.floor.rps / results.trivial.rps).toFixed(3)}×`);
+  const ms = (v) => (v === null ? '—' : `${v.toFixed(2)} ms`);
+  console.log('\nCPU per request (the work; on 2 cores, 2,000 ms of CPU a second is all there is):\n');
+  console.log('| measure | api | PostgreSQL | load generator (this process) |');
+  console.log('|---|---:|---:|---:|');
+  console.log(`| create an item | ${ms(results.create.cpu.api)} | ${ms(results.create.cpu.postgres)} | ${ms(results.create.cpu.client)} |`);
+  console.log(`| database floor (bare INSERT) | — | ${ms(results.floor.cpu.postgres)} | ${ms(results.floor.cpu.client)} |`);
   console.log(`create vs database floor: ${(results.create.rps / results.floor.rps).toFixed(2)}× the floor's throughput; a quarter of the trivial route is ${(results.trivial.rps / 4).toFixed(0)}/s`);
 } catch (error) {
   console.error(`Benchmark failed: ${error.stack ?? error}`);

@@ -1,7 +1,7 @@
 // A throwaway RyTask for benchmarks: embedded PostgreSQL 17, `rytask migrate` (with the seed), and
 // the built `rytask api` in its own process, signed in as the seeded owner. Needs `npm run build`.
-import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,33 @@ export function stopProcess(child) {
     child.once('exit', resolve);
     child.kill('SIGTERM');
   });
+}
+
+let clockTicks;
+/** CPU seconds (user + system) a process has used, with its reaped children's; null off Linux. */
+function processCpu(pid) {
+  try {
+    clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name: state ppid … utime(14) stime(15) cutime(16) cstime(17).
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(f[1]), seconds: (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / clockTicks };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds of a process and of its living children (PostgreSQL: the postmaster and its backends). */
+function treeCpu(pid) {
+  const root = processCpu(pid);
+  if (!root) return null;
+  let seconds = root.seconds;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const child = processCpu(entry);
+    if (child?.ppid === pid) seconds += child.seconds;
+  }
+  return seconds;
 }
 
 /**
@@ -122,12 +149,16 @@ export async function startStack() {
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
+    const apiPid = children[0].pid;
+    const postgresPid = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
     return {
       base,
       databaseUrl,
       cookie,
       headers: { cookie, 'x-rytask-csrf': '1', 'content-type': 'application/json' },
       query: (sql, params) => client.query(sql, params),
+      /** CPU seconds used so far by the api process and by this PostgreSQL server (all its processes); null off Linux. */
+      cpu: () => ({ api: treeCpu(apiPid), postgres: treeCpu(postgresPid) }),
       /** Runs a process of ours (e.g. a second server) that stop() ends too. */
       async spawn(args, childEnv, url) {
         const child = await startProcess(args, childEnv, url);
