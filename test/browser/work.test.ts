@@ -6,9 +6,9 @@ import { createDatabase } from '@rytask/db';
 import { jobs } from '@rytask/worker';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createOrganization, type TestUser } from '../support/api';
+import { createOrganization, TEST_PASSWORD, type TestUser } from '../support/api';
 import { createItem, createProject, ok } from '../support/work';
-import { useBrowserApp, screenshotBothSchemes } from './browser';
+import { signIn, useBrowserApp, screenshotBothSchemes } from './browser';
 
 describe('the work loop in the web app', () => {
   const app = useBrowserApp();
@@ -177,6 +177,40 @@ describe('the work loop in the web app', () => {
     await page.getByTestId('card-WEB-3').focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/items\/WEB-3$/);
+  });
+
+  it('asks for a board’s data from the page itself, each request once, and starts over cleanly for a signed-out visitor', async () => {
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Quay Works');
+    const project: Project = await createProject(org.owner, { key: 'QW', name: 'Quay' });
+    await createItem(org.member, project.id, { title: 'Fix the gate sensor' });
+    const page = await open(org.member, '/');
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) asked.push(`${request.method()} ${url.pathname}${url.search}`);
+    });
+    // index.html asks for these before the app's JavaScript runs; the app takes those answers
+    // instead of asking again (lib/api-client.ts). A duplicate means the two fell out of step.
+    await page.goto(`${app.server.url}/projects/qw`);
+    await page.getByTestId('card-QW-1').waitFor();
+    for (const [kind, request] of [
+      ['GET /api/v1/auth/session', 'GET /api/v1/auth/session'],
+      ['GET /api/v1/organization', 'GET /api/v1/organization'],
+      ['GET /api/v1/projects', 'GET /api/v1/projects?archived=true'],
+      ['GET /api/v1/items', 'GET /api/v1/items?projectKey=QW&sort=board&limit=1000'],
+    ]) {
+      expect(asked.filter((made) => made.split('?')[0] === kind)).toEqual([request]);
+    }
+
+    // Signed out, the same early requests are answered 401: the sign-in page shows, and after
+    // signing in the board loads its data afresh.
+    const context = await app.browser.newContext();
+    app.track(context);
+    const visitor = await context.newPage();
+    await visitor.goto(`${app.server.url}/projects/QW`);
+    await signIn(visitor, org.member.email, TEST_PASSWORD);
+    await visitor.getByTestId('card-QW-1').waitFor();
+    expect(await visitor.getByTestId('board').getAttribute('aria-label')).toBe('Quay board');
   });
 
   it('puts a comment mentioning someone into their inbox, once the worker has delivered it', async () => {

@@ -12,6 +12,10 @@ import { preloadPage } from './routes';
  * the organization for "today"), all at once. Without this the board waits for session → shell →
  * chunk → projects → items one after the other. Failures are left to the pages (a signed-out visitor's 401s here
  * change nothing: the queries fetch again when a page uses them).
+ *
+ * For a board, index.html has already asked for the same data (and the session) before this
+ * JavaScript was loaded; these requests take those answers (lib/api-client.ts). Keep the paths of
+ * the two in step: test/browser/work.test.ts fails on a request made twice.
  */
 export function preloadForAddress(client: QueryClient, path: string): void {
   preloadPage(path);

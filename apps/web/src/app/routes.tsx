@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { Route, Switch } from 'wouter';
 import { Loading } from '../components/loading';
 import { ProjectsPage } from '../features/projects/components/projects-page';
@@ -6,7 +6,7 @@ import { NotFoundPage } from './not-found-page';
 
 // Pages beyond the first screen load on demand, so the initial download stays small. A page whose
 // chunk was preloaded (preloadPage, at start-up for the address being opened) renders at once;
-// otherwise it suspends until its chunk arrives.
+// otherwise it shows the loading state until its chunk arrives.
 type Page = ComponentType & { preload: () => Promise<unknown> };
 function page<M>(load: () => Promise<M>, name: keyof M): Page {
   let loaded: ComponentType | undefined;
@@ -21,8 +21,23 @@ function page<M>(load: () => Promise<M>, name: keyof M): Page {
   });
   function Page(props: object) {
     // Chosen once per mount: switching from Lazy to the loaded component later would remount the page.
-    const [Component] = useState(() => loaded ?? Lazy);
-    return <Component {...props} />;
+    const [Component, setComponent] = useState<ComponentType | undefined>(() => loaded);
+    // A chunk still on its way is waited for here rather than by suspending: React shows a suspended
+    // page no sooner than 300 ms after its fallback, and renders it in slices that yield to the
+    // browser. A board whose data came in with the page (index.html) would wait on both.
+    useEffect(() => {
+      if (Component) return;
+      let live = true;
+      void preload().then(
+        () => live && setComponent(() => loaded),
+        // Lazy fails the same way in render, so the error boundary shows it.
+        () => live && setComponent(() => Lazy),
+      );
+      return () => {
+        live = false;
+      };
+    }, [Component]);
+    return Component ? <Component {...props} /> : <Loading />;
   }
   Page.preload = () => preload().catch(() => undefined);
   return Page;

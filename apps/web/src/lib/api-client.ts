@@ -45,12 +45,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
 
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
-      method,
-      headers,
-      body: payload,
-      credentials: 'same-origin',
-    });
+    response = await (takeEarly(method, path) ?? fetch(`/api/v1${path}`, { method, headers, body: payload, credentials: 'same-origin' }));
   } catch {
     throw report(
       new ApiError(0, 'network', 'Could not reach the RyTask server. Check your connection and try again.'),
@@ -61,6 +56,35 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   const data = await readJson(response);
   if (response.ok) return data as T;
   throw report(toApiError(response.status, data));
+}
+
+declare global {
+  interface Window {
+    /** GET requests index.html started before the app's JavaScript loaded, by path (a board's data). */
+    __rytaskEarly?: Record<string, Promise<Response> | undefined>;
+  }
+}
+
+/** Only the app's start-up requests take an early answer; anything asked later is asked afresh. */
+const EARLY_FOR_MS = 10_000;
+
+/**
+ * The answer to a request index.html already made while the app's JavaScript was loading (the
+ * session, projects, organization and items of a board address), so start-up does not wait for the
+ * JavaScript before asking. Each answer is used once, by the first identical GET in the page's
+ * first seconds; the rest are dropped then.
+ */
+function takeEarly(method: Method, path: string): Promise<Response> | undefined {
+  const early = window.__rytaskEarly;
+  if (!early) return undefined;
+  if (performance.now() > EARLY_FOR_MS) {
+    delete window.__rytaskEarly;
+    return undefined;
+  }
+  if (method !== 'GET') return undefined;
+  const response = early[path];
+  delete early[path];
+  return response;
 }
 
 async function readJson(response: Response): Promise<unknown> {
