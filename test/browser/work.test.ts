@@ -213,6 +213,36 @@ describe('the work loop in the web app', () => {
     expect(await visitor.getByTestId('board').getAttribute('aria-label')).toBe('Quay board');
   });
 
+  it('fills in the details of the cards far down a long column, which can be opened and moved from the start', async () => {
+    const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Long Haul');
+    const project: Project = await createProject(org.owner, { key: 'LH', name: 'Long haul' });
+    const todo = project.statuses.find((status) => status.name === 'Todo')!;
+    const inProgress = project.statuses.find((status) => status.name === 'In progress')!;
+    // More cards than two window heights hold: the last ones start as key and title only.
+    for (let n = 1; n <= 45; n++) {
+      await createItem(org.member, project.id, { title: `Crate ${n}`, statusId: todo.id, priority: 'high', assigneeId: org.member.id });
+    }
+    const page = await open(org.member, '/projects/LH');
+    const last = page.getByTestId('card-LH-45');
+    await last.waitFor();
+    expect(await last.getAttribute('aria-label')).toBe('LH-45: Crate 45');
+    // Filled in while the page is idle, without scrolling to it.
+    await expect.poll(() => last.locator('.priority--high').count()).toBe(1);
+    expect(await last.getByRole('img', { name: org.member.name }).count()).toBe(1);
+
+    // Movable like any card: to the next column with the keyboard, and saved there.
+    await last.focus();
+    for (const key of ['Space', 'ArrowRight', 'Space']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(250);
+    }
+    await page.getByTestId('column-In progress').getByTestId('card-LH-45').waitFor();
+    await expect.poll(async () => ((await ok(org.member, 'GET', '/api/v1/items/by-key/LH-45')) as Item).statusId).toBe(inProgress.id);
+    await page.getByTestId('card-LH-44').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/items\/LH-44$/);
+  });
+
   it('puts a comment mentioning someone into their inbox, once the worker has delivered it', async () => {
     const org = await createOrganization(app.server.app, app.server.databaseUrl, 'Acme Platform');
     const project: Project = await createProject(org.owner, { key: 'OPS', name: 'Operations' });

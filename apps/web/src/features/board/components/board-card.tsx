@@ -10,6 +10,8 @@ import { TimerButton } from '../../time/components/timer-button';
 
 type Props = {
   item: ItemSummary;
+  /** With its details (priority, assignee, labels, due date, time meter), or key and title only (far below the fold, until the board fills it in). */
+  full: boolean;
   today: string;
   canEdit: boolean;
   /** Whether the caller's timer runs on this item (the board reads the timer once for all cards). */
@@ -23,7 +25,7 @@ type Props = {
 };
 
 /** A card: key, title, priority, assignee, labels, due date, the time meter and a timer button. Click or Enter opens the item. */
-export const BoardCard = memo(function BoardCard({ item, today, canEdit, timerRunning, onTimer, activeRef, onOpen }: Props) {
+export const BoardCard = memo(function BoardCard({ item, full, today, canEdit, timerRunning, onTimer, activeRef, onOpen }: Props) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: item.id,
     disabled: !canEdit,
@@ -62,7 +64,7 @@ export const BoardCard = memo(function BoardCard({ item, today, canEdit, timerRu
         data-nav-item
         data-testid={`card-${item.key}`}
       >
-        <CardContent item={item} today={today} done={done} />
+        <CardContent item={item} full={full} today={today} done={done} />
       </div>
       {canEdit && <TimerButton item={item} running={timerRunning} onToggle={onTimer} className="board-card__timer" />}
     </li>
@@ -70,8 +72,18 @@ export const BoardCard = memo(function BoardCard({ item, today, canEdit, timerRu
 });
 
 /** What a card shows; unchanged while cards are dragged around it, so it is not rendered again. */
-const CardContent = memo(function CardContent({ item, today, done }: { item: ItemSummary; today: string; done: boolean }) {
+const CardContent = memo(function CardContent({ item, full, today, done }: { item: ItemSummary; full: boolean; today: string; done: boolean }) {
   const logged = item.loggedSeconds ?? 0;
+  if (!full) {
+    return (
+      <>
+        <div className="board-card__top">
+          <span className="board-card__key">{item.key}</span>
+        </div>
+        <p className="board-card__title">{item.title}</p>
+      </>
+    );
+  }
   return (
     <>
       <div className="board-card__top">

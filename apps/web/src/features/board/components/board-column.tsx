@@ -17,6 +17,8 @@ type Props = {
   items: Map<string, ItemSummary>;
   today: string;
   canEdit: boolean;
+  /** How many cards from the top show their details; the ones below show key and title until the board fills them in. */
+  reach: number;
   dragging: boolean;
   activeRef: RefObject<Active | null>;
   onOpen: (key: string) => void;
@@ -26,7 +28,7 @@ type Props = {
 };
 
 export const BoardColumn = memo(function BoardColumn(props: Props) {
-  const { project, status, itemIds, total, items, today, canEdit, dragging, activeRef, onOpen, runningItemId, onTimer } = props;
+  const { project, status, itemIds, total, items, today, canEdit, reach, dragging, activeRef, onOpen, runningItemId, onTimer } = props;
   // The column itself is a drop target too, so a card can land in an empty column.
   const { setNodeRef, isOver } = useDroppable({ id: status.id });
   const [adding, setAdding] = useState(false);
@@ -65,12 +67,13 @@ export const BoardColumn = memo(function BoardColumn(props: Props) {
       </header>
       <SortableContext id={status.id} items={itemIds} strategy={verticalListSortingStrategy}>
         <ol className="board-column__cards" ref={setNodeRef} aria-labelledby={headingId}>
-          {itemIds.map((id) => {
+          {itemIds.map((id, index) => {
             const item = items.get(id);
             return item ? (
               <BoardCard
                 key={id}
                 item={item}
+                full={index < reach}
                 today={today}
                 canEdit={canEdit}
                 timerRunning={id === runningItemId}
