@@ -52,7 +52,7 @@ export async function insertOrganization(db: Executor, values: { name: string; s
   return row!;
 }
 
-/** Every organization with its count of active members, by name (for operators). */
+/** Every organization with its count of active members, by name, then oldest first (for operators). */
 export async function listOrganizationsWithMembers(db: Executor): Promise<{ id: string; name: string; slug: string; members: number; owners: string[] }[]> {
   const result = await db.execute<{ id: string; name: string; slug: string; members: number; owners: string[] }>(sql`
     SELECT o.id, o.name, o.slug,
@@ -62,6 +62,6 @@ export async function listOrganizationsWithMembers(db: Executor): Promise<{ id: 
       LEFT JOIN memberships m ON m.organization_id = o.id
       LEFT JOIN users u ON u.id = m.user_id
      GROUP BY o.id
-     ORDER BY lower(o.name), o.id`);
+     ORDER BY lower(o.name), o.created_at, o.id`);
   return result.rows;
 }
