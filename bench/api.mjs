@@ -13,7 +13,8 @@
 // commits on this machine when the same number of clients each insert a bare item row (the columns
 // the api's create writes, into the same project, every index and trigger of the table, each
 // statement its own synchronously committed transaction), straight from node-postgres. No api
-// create can beat it: it is the create's last write with nothing around it.
+// create can beat it: it is the create's last write with nothing around it. It is measured again
+// with the table's change-notification trigger dropped, to show what that trigger costs writes.
 //
 //   node bench/api.mjs [--items 10000] [--connections 50] [--duration 10]
 //
@@ -183,6 +184,13 @@ try {
   await insertFloor(stack.databaseUrl, project.id, 3, floorNumbers);
   results.floor = await withCpu(stack, () => insertFloor(stack.databaseUrl, project.id, DURATION, floorNumbers));
   log(`database floor: ${results.floor.rps.toFixed(0)} inserts/s, p99 ${results.floor.p99} ms`);
+  // The same floor without the items table's change-notification trigger (migration 0004, the read
+  // cache's): a notifying commit holds PostgreSQL's notify lock through its WAL flush, so such
+  // commits run one at a time. Dropped and put back on this throwaway database only.
+  await stack.query('DROP TRIGGER rytask_notify_change ON items');
+  results.floorNoTrigger = await withCpu(stack, () => insertFloor(stack.databaseUrl, project.id, DURATION, floorNumbers));
+  await stack.query('CREATE TRIGGER rytask_notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON items FOR EACH STATEMENT EXECUTE FUNCTION rytask_notify_change()');
+  log(`database floor without the notify trigger: ${results.floorNoTrigger.rps.toFixed(0)} inserts/s, p99 ${results.floorNoTrigger.p99} ms`);
   // Not a target: the list while one more connection keeps creating items. Every create empties the
   // api's read cache, so many list requests run their queries, as on a busy instance.
   const [listWhileWriting, writes] = await Promise.all([load({ url: listUrl, headers }), load(creating({ connections: 1 }))]);
@@ -195,6 +203,7 @@ try {
     ['list 50 of a 10k-item project', results.list, `p99 ≤ 25 ms: ${verdict(results.list.p99 <= 25)}; ≥ ¼ trivial: ${verdict(results.list.rps >= results.trivial.rps / 4)}`],
     ['create an item', results.create, `p99 ≤ 40 ms: ${verdict(results.create.p99 <= 40)}; ≥ ¼ trivial: ${verdict(results.create.rps >= results.trivial.rps / 4)}`],
     ['database floor: bare item INSERT, own commit each, straight from node-postgres (inserts/s)', results.floor, '— (no target; the floor)'],
+    ['  the same without the items table notify trigger (inserts/s)', results.floorNoTrigger, '— (no target)'],
     ['list, while 1 more connection creates items', results.listWhileWriting, '— (no target: each create empties the read cache)'],
   ];
   console.log(`\n${CONNECTIONS} connections, ${DURATION} s each, ${ITEMS} items\n`);
@@ -203,7 +212,7 @@ try {
   for (const [name, r, target] of rows) {
     console.log(`| ${name} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.errors} | ${target} |`);
   }
-  console.log(`\nthroughput vs trivial: list ${(results.list.rps / results.trivial.rps).toFixed(2)}×, create ${(results.create.rps / results.trivial.rps).toFixed(3)}×, database floor ${(results.floor.rps / results.trivial.rps).toFixed(3)}×`);
+  console.log(`\nthroughput vs trivial: list ${(results.list.rps / results.trivial.rps).toFixed(2)}×, create ${(results.create.rps / results.trivial.rps).toFixed(3)}×, database floor ${(results.floor.rps / results.trivial.rps).toFixed(3)}× (${(results.floorNoTrigger.rps / results.trivial.rps).toFixed(3)}× without the notify trigger)`);
   const ms = (v) => (v === null ? '—' : `${v.toFixed(2)} ms`);
   console.log('\nCPU per request (the work; on 2 cores, 2,000 ms of CPU a second is all there is):\n');
   console.log('| measure | api | PostgreSQL | load generator (this process) |');
