@@ -22,7 +22,7 @@ const boardChanged = () =>
   new AppError('conflict', 'The board changed since you loaded it (a neighbour moved). Reload it and drop the card again.');
 
 /** Where the item lands, or 'renumber' when the neighbours are too close for a midpoint. */
-async function positionBetween(db: Executor, itemId: string, move: MoveItem): Promise<number | 'renumber'> {
+async function positionBetween(db: Executor, itemId: string, projectId: string, move: MoveItem): Promise<number | 'renumber'> {
   const neighbours = [move.afterId, move.beforeId].filter((id): id is string => id !== null);
   if (neighbours.includes(itemId)) {
     throw new AppError('validation_failed', 'A card cannot be dropped next to itself.', { field: move.afterId === itemId ? 'afterId' : 'beforeId' });
@@ -31,7 +31,7 @@ async function positionBetween(db: Executor, itemId: string, move: MoveItem): Pr
   if (positions.size !== neighbours.length) throw boardChanged();
   const after = move.afterId ? positions.get(move.afterId)! : undefined;
   const before = move.beforeId ? positions.get(move.beforeId)! : undefined;
-  if (after === undefined && before === undefined) return endOfColumn(db, move.statusId);
+  if (after === undefined && before === undefined) return endOfColumn(db, { projectId, statusId: move.statusId });
   if (after === undefined) return before! - 1;
   if (before === undefined) return after + 1;
   if (before < after) throw boardChanged();
@@ -47,10 +47,10 @@ export async function moveItem(db: Database, caller: Caller, itemId: string, mov
   const status = await requireProjectStatus(db, current.projectId, move.statusId);
 
   await db.transaction(async (tx) => {
-    let position = await positionBetween(tx, itemId, move);
+    let position = await positionBetween(tx, itemId, current.projectId, move);
     if (position === 'renumber') {
-      await renumberColumn(tx, move.statusId);
-      position = await positionBetween(tx, itemId, move);
+      await renumberColumn(tx, { projectId: current.projectId, statusId: move.statusId });
+      position = await positionBetween(tx, itemId, current.projectId, move);
       if (position === 'renumber') throw boardChanged();
     }
     const updated = await updateItemIfVersion(tx, itemId, move.version, { statusId: status.id, boardPosition: position });

@@ -80,7 +80,7 @@ export async function updateItem(db: Database, caller: Caller, itemId: string, i
     // Nothing differs: no new version, no activity.
     if (changes.length === 0) return;
     // A new status puts the item at the end of that column.
-    if (patch.statusId) patch.boardPosition = await endOfColumn(tx, patch.statusId);
+    if (patch.statusId) patch.boardPosition = await endOfColumn(tx, { projectId: current.projectId, statusId: patch.statusId });
     const updated = await updateItemIfVersion(tx, itemId, input.version, patch);
     if (!updated) throw staleVersion();
     if (labelIds) await replaceItemLabels(tx, itemId, labelIds);

@@ -6,12 +6,21 @@ import { notificationDeliveryJob } from './notification-delivery.repo';
 
 export type ItemRow = typeof items.$inferSelect;
 
-/** The position after the last item of a status's column (trashed items keep their place). */
-export async function endOfColumn(db: Executor, statusId: string): Promise<number> {
+/**
+ * A board column: a status of a project. Queries name the project too, although a status's items
+ * are all in its project: items_board_idx leads with the project, and the status alone has no index.
+ */
+export interface Column {
+  projectId: string;
+  statusId: string;
+}
+
+/** The position after the last item of a column (trashed items keep their place): a backward index-only scan. */
+export async function endOfColumn(db: Executor, column: Column): Promise<number> {
   const [row] = await db
     .select({ top: sql<number>`coalesce(max(${items.boardPosition}), 0) + 1`.mapWith(Number) })
     .from(items)
-    .where(eq(items.statusId, statusId));
+    .where(and(eq(items.projectId, column.projectId), eq(items.statusId, column.statusId)));
   return row!.top;
 }
 
@@ -158,9 +167,10 @@ export async function columnPositions(db: Executor, statusId: string, itemIds: s
  * the same neighbours have made the gaps too small for a midpoint. Other items' versions stay:
  * their order, not their content, is unchanged.
  */
-export async function renumberColumn(db: Executor, statusId: string): Promise<void> {
+export async function renumberColumn(db: Executor, column: Column): Promise<void> {
   await db.execute(sql`
     UPDATE ${items} i SET board_position = r.rn
-      FROM (SELECT id, row_number() OVER (ORDER BY board_position, id) AS rn FROM ${items} WHERE status_id = ${statusId}) r
+      FROM (SELECT id, row_number() OVER (ORDER BY board_position, id) AS rn FROM ${items}
+             WHERE project_id = ${column.projectId} AND status_id = ${column.statusId}) r
      WHERE i.id = r.id`);
 }
