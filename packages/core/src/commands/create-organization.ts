@@ -10,6 +10,7 @@ import {
   insertOrganization,
   insertUser,
   slugify,
+  uniqueViolation,
   type Database,
 } from '@rytask/db';
 import { AppError } from '../errors';
@@ -36,6 +37,19 @@ export async function createOrganization(db: Database, input: CreateOrganization
   const email = input.ownerEmail.trim();
   if (!name || name.length > 100) throw new AppError('validation_failed', 'Give the organization a name of 1 to 100 characters.', { field: 'name' });
   if (!EMAIL.test(email) || email.length > 320) throw new AppError('validation_failed', `"${email}" is not an email address.`, { field: 'ownerEmail' });
+  // Two runs at the same moment can pick the same free slug or handle, or create the same account:
+  // the loser of the unique index starts over and sees what the winner wrote.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createOnce(db, name, email, input.ownerName);
+    } catch (error) {
+      if (attempt < 10 && uniqueViolation(error) !== undefined) continue;
+      throw error;
+    }
+  }
+}
+
+async function createOnce(db: Database, name: string, email: string, ownerName: string | undefined): Promise<CreatedOrganization> {
   const existing = await findUserByEmail(db, email);
   if (existing?.deactivatedAt) {
     throw new AppError('conflict', `The account ${existing.email} is deactivated on this instance; pick another owner.`, { field: 'ownerEmail' });
@@ -51,7 +65,7 @@ export async function createOrganization(db: Database, input: CreateOrganization
       const local = email.split('@')[0]!;
       ownerId = await insertUser(tx, {
         email,
-        name: input.ownerName?.trim() || local,
+        name: ownerName?.trim() || local,
         handle: await findFreeHandle(tx, local),
         passwordHash: passwordHash!,
         mustChangePassword: true,
