@@ -1,5 +1,6 @@
 import { migrate, runSeed, seed, type SeedResult } from '@rytask/db/migrate';
 import { requireDatabaseUrl, type Config } from '../config';
+import { printOneTimePassword } from '../one-time-password';
 import { APP_VERSION } from '../version';
 
 function seedOptions(config: Config) {
@@ -15,16 +16,12 @@ function seedOptions(config: Config) {
 function reportSeed(result: SeedResult, config: Config): void {
   console.log(result.inserted.length > 0 ? `Seed inserted: ${result.inserted.join(', ')}.` : 'Seed: nothing to insert.');
   if (result.generatedPassword) {
-    console.log(
-      [
-        '',
-        '  ┌ The first owner was created. Sign in at ' + config.publicUrl,
-        `  │ email:    ${result.adminEmail}`,
-        `  │ password: ${result.generatedPassword}`,
-        '  └ This password is shown only this once; you will choose your own at first login.',
-        '',
-      ].join('\n'),
-    );
+    printOneTimePassword({
+      heading: `The first owner was created. Sign in at ${config.publicUrl}`,
+      email: result.adminEmail,
+      password: result.generatedPassword,
+      footer: 'This password is shown only this once; you will choose your own at first login.',
+    });
   }
 }
 

@@ -3,6 +3,7 @@
 import { createOrganization } from '@rytask/core';
 import { createDatabase, listOrganizationsWithMembers } from '@rytask/db';
 import { requireDatabaseUrl, type Config } from '../config';
+import { printOneTimePassword } from '../one-time-password';
 
 export interface OrganizationOptions {
   name?: string;
@@ -33,16 +34,12 @@ export async function organizationCommand(config: Config, action: string | undef
     const created = await createOrganization(handle.db, { name: options.name!, ownerEmail: options.ownerEmail!, ownerName: options.ownerName });
     console.log(`Created organization "${created.organization.name}" (slug ${created.organization.slug}).`);
     if (created.generatedPassword) {
-      console.log(
-        [
-          '',
-          `  ┌ Its owner has a new account. Sign in at ${config.publicUrl}`,
-          `  │ email:    ${created.owner.email}`,
-          `  │ password: ${created.generatedPassword}`,
-          '  └ This password is shown only this once; it must be changed at first sign-in.',
-          '',
-        ].join('\n'),
-      );
+      printOneTimePassword({
+        heading: `Its owner has a new account. Sign in at ${config.publicUrl}`,
+        email: created.owner.email,
+        password: created.generatedPassword,
+        footer: 'This password is shown only this once; it must be changed at first sign-in.',
+      });
     } else {
       console.log(
         `Its owner is the existing account ${created.owner.email}: they sign in with their own password and open the new ` +

@@ -2,6 +2,7 @@
 import { resetPassword } from '@rytask/core';
 import { createDatabase } from '@rytask/db';
 import { requireDatabaseUrl, type Config } from '../config';
+import { printOneTimePassword } from '../one-time-password';
 
 const USAGE = 'Usage: rytask user reset-password --email EMAIL';
 
@@ -17,17 +18,13 @@ export async function userCommand(config: Config, action: string | undefined, op
   const handle = createDatabase(requireDatabaseUrl(config), { max: 1, applicationName: 'rytask user' });
   try {
     const reset = await resetPassword(handle.db, { email: options.email });
-    console.log(
-      [
-        `Password reset for ${reset.email}; ${reset.sessionsEnded} session${reset.sessionsEnded === 1 ? '' : 's'} signed out.`,
-        '',
-        `  ┌ Sign in at ${config.publicUrl}`,
-        `  │ email:    ${reset.email}`,
-        `  │ password: ${reset.password}`,
-        '  └ Shown only this once; a new password must be chosen at sign-in. Access tokens still work.',
-        '',
-      ].join('\n'),
-    );
+    console.log(`Password reset for ${reset.email}; ${reset.sessionsEnded} session${reset.sessionsEnded === 1 ? '' : 's'} signed out.`);
+    printOneTimePassword({
+      heading: `Sign in at ${config.publicUrl}`,
+      email: reset.email,
+      password: reset.password,
+      footer: 'Shown only this once; a new password must be chosen at sign-in. Access tokens still work.',
+    });
     return 0;
   } finally {
     await handle.close();
